@@ -1,0 +1,35 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Voting.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers every use-case handler and validator of this assembly (scoped).</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // The FluentValidation DI package is not restorable here, so handlers and validators are found by name.
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
+        {
+            if (type is not { IsClass: true, IsAbstract: false, IsPublic: true })
+            {
+                continue;
+            }
+
+            if (type.Name.EndsWith("Handler", StringComparison.Ordinal) && type.GetMethod("HandleAsync") is not null)
+            {
+                services.AddScoped(type);
+            }
+
+            foreach (var contract in type.GetInterfaces())
+            {
+                if (contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+            }
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using Voting.Domain.Elections;
+
+namespace Voting.Application.Elections;
+
+public sealed record ElectionSummary(
+    ElectionId Id,
+    string Title,
+    ElectionStatus Status,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    ResultsVisibility ResultsVisibility,
+    int CandidateCount);

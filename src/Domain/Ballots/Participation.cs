@@ -1,0 +1,39 @@
+using Voting.Domain.Elections;
+using Voting.Domain.Users;
+
+namespace Voting.Domain.Ballots;
+
+/// <summary>
+/// The public fact that a voter took part in an election. It holds no trace of the ballot: no
+/// choice, no sequence, no receipt, and its time is kept only to the hour (ADR 0002).
+/// </summary>
+public sealed class Participation
+{
+    private Participation()
+    {
+    }
+
+    internal Participation(ElectionId electionId, UserId voterId, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        ElectionId = electionId;
+        VoterId = voterId;
+        VotedAt = TruncateToHour(at);
+    }
+
+    /// <summary>A random (version 4) ID, so that IDs carry no order.</summary>
+    public Guid Id { get; private set; }
+
+    public ElectionId ElectionId { get; private set; }
+
+    public UserId VoterId { get; private set; }
+
+    /// <summary>When the voter took part, truncated to the hour (UTC).</summary>
+    public DateTimeOffset VotedAt { get; private set; }
+
+    private static DateTimeOffset TruncateToHour(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Voting.Domain.Common;
+
+/// <summary>
+/// The one list of error codes the system reports. Each refusal carries exactly one of these,
+/// and the GraphQL boundary maps it unchanged to <c>extensions.code</c>.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string Validation = "VALIDATION";
+    public const string NotFound = "NOT_FOUND";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string AlreadyVoted = "ALREADY_VOTED";
+    public const string NotEligible = "NOT_ELIGIBLE";
+    public const string ElectionNotOpen = "ELECTION_NOT_OPEN";
+    public const string InvalidState = "INVALID_STATE";
+    public const string DuplicateCitizenId = "DUPLICATE_CITIZEN_ID";
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string Conflict = "CONFLICT";
+}

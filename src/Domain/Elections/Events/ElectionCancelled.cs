@@ -1,0 +1,5 @@
+using Voting.Domain.Common;
+
+namespace Voting.Domain.Elections.Events;
+
+public sealed record ElectionCancelled(ElectionId ElectionId, DateTimeOffset OccurredAt) : IDomainEvent;
