@@ -8,7 +8,8 @@ namespace Voting.Application.Users.LogIn;
 
 public sealed record LogInCommand(string CitizenId, string Password);
 
-public sealed record LogInResult(UserId UserId, Role Roles, AuthTokens Tokens);
+/// <summary>The user whose password was checked; the API issues their tokens (ADR 0001).</summary>
+public sealed record LogInResult(UserId UserId, Role Roles);
 
 public sealed class LogInValidator : AbstractValidator<LogInCommand>
 {
@@ -23,7 +24,6 @@ public sealed class LogInHandler(
     IValidator<LogInCommand> validator,
     IUserRepository users,
     IPasswordHasher passwordHasher,
-    ITokenIssuer tokenIssuer,
     IUnitOfWork unitOfWork)
 {
     public async Task<LogInResult> HandleAsync(LogInCommand command, CancellationToken cancellationToken)
@@ -51,8 +51,7 @@ public sealed class LogInHandler(
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var tokens = await tokenIssuer.IssueAsync(user, cancellationToken).ConfigureAwait(false);
-        return new LogInResult(user.Id, user.Roles, tokens);
+        return new LogInResult(user.Id, user.Roles);
     }
 
     private static DomainException InvalidCredentials() =>

@@ -1,3 +1,0 @@
-namespace Voting.Application.Abstractions;
-
-public sealed record AuthTokens(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Voting.Application.Abstractions;
+using Voting.Domain.Common;
+using Voting.Infrastructure.Persistence;
+
+namespace Voting.Infrastructure.Outbox;
+
+/// <summary>
+/// Delivers committed outbox rows to the <see cref="IEventPublisher"/>, oldest first. Every
+/// instance may run one: a row is claimed with a conditional update, so two dispatchers never
+/// hold it at once, and a claim that is not completed expires after the lease. Delivery is at
+/// least once; a failure is retried with a doubling backoff.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopeFactory,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    IClock clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int delivered;
+            try
+            {
+                delivered = await DispatchBatchAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogBatchFailed(exception);
+                delivered = 0;
+            }
+
+            if (delivered == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and delivers one batch; returns how many rows were delivered or rescheduled.</summary>
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopeFactory.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VotingDbContext>();
+            var publisher = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
+            var now = clock.UtcNow;
+            var candidates = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.Id)
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var handled = 0;
+            foreach (var message in candidates)
+            {
+                if (!await ClaimAsync(db, message.Id, now, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await publisher.PublishAsync(OutboxSerializer.ToEvent(message), cancellationToken).ConfigureAwait(false);
+                    var processedAt = clock.UtcNow;
+                    await db.OutboxMessages.Where(m => m.Id == message.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    await RescheduleAsync(db, message, exception, cancellationToken).ConfigureAwait(false);
+                }
+
+                handled++;
+            }
+
+            return handled;
+        }
+    }
+
+    private async Task<bool> ClaimAsync(VotingDbContext db, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + _options.Lease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken)
+            .ConfigureAwait(false);
+        return claimed == 1;
+    }
+
+    private async Task RescheduleAsync(VotingDbContext db, OutboxMessage message, Exception exception, CancellationToken cancellationToken)
+    {
+        var attempts = message.Attempts + 1;
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempts - 1, 30)), _options.MaxBackoff.TotalSeconds));
+        var retryAt = clock.UtcNow + backoff;
+        var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+        LogDeliveryFailed(exception, message.Id, message.Type, attempts, backoff);
+        await db.OutboxMessages.Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error).SetProperty(m => m.LockedUntil, retryAt),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox batch failed")]
+    private partial void LogBatchFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Type}) failed on attempt {Attempts}; retrying in {Backoff}")]
+    private partial void LogDeliveryFailed(Exception exception, long id, string type, int attempts, TimeSpan backoff);
+}

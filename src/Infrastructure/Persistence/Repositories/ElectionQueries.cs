@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Voting.Application.Abstractions;
+using Voting.Application.Elections;
+using Voting.Domain.Elections;
+using Voting.Domain.Users;
+
+namespace Voting.Infrastructure.Persistence.Repositories;
+
+internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
+{
+    public async Task<ElectionDetails?> GetAsync(ElectionId id, CancellationToken cancellationToken)
+    {
+        var election = await db.Elections.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new
+            {
+                e.Id, e.Title, e.Description, e.Status, e.OpensAt, e.ClosesAt, e.BallotKind, e.ResultsVisibility,
+                e.Eligibility, e.VoterRollHash, e.VoterRollSize, e.CreatedAt, e.OpenedAt, e.ClosedAt,
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (election is null)
+        {
+            return null;
+        }
+
+        var candidates = await db.Candidates.AsNoTracking()
+            .Where(c => c.ElectionId == id)
+            .OrderBy(c => c.DisplayOrder).ThenBy(c => c.Name)
+            .Select(c => new CandidateView(c.Id, c.Name, c.Description, c.DisplayOrder))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ElectionDetails(
+            election.Id, election.Title, election.Description, election.Status, election.OpensAt, election.ClosesAt,
+            election.BallotKind, election.ResultsVisibility, election.Eligibility, election.VoterRollHash, election.VoterRollSize,
+            election.CreatedAt, election.OpenedAt, election.ClosedAt, candidates);
+    }
+
+    public async Task<IReadOnlyList<ElectionSummary>> ListAsync(ElectionListFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.Elections.AsNoTracking();
+        if (filter.Statuses is { } statuses)
+        {
+            var wanted = statuses.ToList();
+            query = query.Where(e => wanted.Contains(e.Status));
+        }
+
+        return await query
+            .OrderByDescending(e => e.OpensAt).ThenBy(e => e.Id)
+            .Skip(filter.Skip).Take(Math.Min(filter.Take, ElectionListFilter.MaxTake))
+            .Select(e => new ElectionSummary(e.Id, e.Title, e.Status, e.OpensAt, e.ClosesAt, e.ResultsVisibility, e.Candidates.Count))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken)
+    {
+        var rows = await db.Ballots.AsNoTracking()
+            .Where(b => b.ElectionId == id)
+            .GroupBy(b => b.CandidateId)
+            .Select(g => new { CandidateId = g.Key, Votes = g.LongCount(), Last = g.Max(b => b.Sequence) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new BallotCounts(
+            rows.ToDictionary(r => r.CandidateId, r => r.Votes),
+            rows.Count == 0 ? 0 : rows.Max(r => r.Last));
+    }
+
+    public Task<long> CountParticipationsAsync(ElectionId id, CancellationToken cancellationToken) =>
+        db.Participations.LongCountAsync(p => p.ElectionId == id, cancellationToken);
+
+    public Task<long> CountRegisteredVotersAsync(CancellationToken cancellationToken) =>
+        db.Users.LongCountAsync(u => (u.Roles & Role.Voter) == Role.Voter, cancellationToken);
+
+    public Task<long?> FindBallotSequenceAsync(ElectionId id, string receiptHash, CancellationToken cancellationToken) =>
+        db.Ballots.AsNoTracking()
+            .Where(b => b.ElectionId == id && b.ReceiptHash == receiptHash)
+            .Select(b => (long?)b.Sequence)
+            .FirstOrDefaultAsync(cancellationToken);
+}

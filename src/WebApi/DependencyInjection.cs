@@ -1,0 +1,29 @@
+using Voting.Application.Abstractions;
+using Voting.Infrastructure.Persistence;
+using Voting.WebApi.Health;
+using Voting.WebApi.Identity;
+using Voting.WebApi.Seeding;
+
+namespace Voting.WebApi;
+
+internal static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName))
+            .Validate(o => !o.Enabled || (Domain.Users.CitizenId.IsValid(o.Admin.CitizenId) && Domain.Users.PhoneNumber.IsValid(o.Admin.Phone)
+                && o.Admin.Password.Length >= 8 && o.VoterPassword.Length >= 8),
+                "Seed:Admin needs a valid CitizenId, an E.164 Phone and a Password of at least 8 characters, and Seed:VoterPassword at least 8 characters.")
+            .ValidateOnStart();
+        services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

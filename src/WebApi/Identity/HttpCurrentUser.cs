@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Voting.Application.Abstractions;
+using Voting.Domain.Users;
+
+namespace Voting.WebApi.Identity;
+
+/// <summary>The caller as the authentication middleware established them: subject claim and role claims.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public UserId? Id =>
+        Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal?.FindFirstValue("sub"), out var id)
+            ? new UserId(id)
+            : null;
+
+    public Role Roles =>
+        Principal?.FindAll(ClaimTypes.Role).Aggregate(Role.None, (roles, claim) =>
+            Enum.TryParse<Role>(claim.Value, ignoreCase: false, out var role) ? roles | role : roles) ?? Role.None;
+
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+}

@@ -1,0 +1,33 @@
+using Serilog;
+using Voting.Application;
+using Voting.Infrastructure;
+using Voting.Infrastructure.Persistence;
+using Voting.WebApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(Log.Logger, dispose: true);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+if (app.Environment.IsDevelopment())
+{
+    await Voting.WebApi.Seeding.DemoSeeder.SeedDemoAsync(app.Services);
+}
+
+app.UseWebApi();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
