@@ -16,14 +16,15 @@ builder.Services.AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 
+// With migrations off the database may be unreachable at start; the host still runs and reports
+// itself not ready, so the demo seed runs only together with the migrations.
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
 {
     await app.Services.MigrateDatabaseAsync();
-}
-
-if (app.Environment.IsDevelopment())
-{
-    await Voting.WebApi.Seeding.DemoSeeder.SeedDemoAsync(app.Services);
+    if (app.Environment.IsDevelopment())
+    {
+        await Voting.WebApi.Seeding.DemoSeeder.SeedDemoAsync(app.Services);
+    }
 }
 
 app.UseWebApi();
