@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Voting.Application.Abstractions;
+using Voting.Domain.Common;
+using Voting.Domain.Elections.Events;
+using Voting.Infrastructure.Outbox;
+using Voting.Infrastructure.Persistence;
+using Voting.Infrastructure.Tests.Support;
+
+namespace Voting.Infrastructure.Tests.Outbox;
+
+/// <summary>Committed events reach their handlers at least once, in order, exactly once per dispatcher pass.</summary>
+public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    private readonly Scenario _scenario = new(fixture);
+
+    public async ValueTask InitializeAsync() => await fixture.ResetAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Committed_events_are_delivered_in_order_and_marked_processed()
+    {
+        var voters = await _scenario.SeedVotersAsync(3);
+        var (election, candidates) = await _scenario.CreateElectionAsync();
+        await _scenario.OpenAsync(election);
+        foreach (var voter in voters)
+        {
+            await _scenario.CastAsync(voter, election, candidates[1]);
+        }
+
+        var recorder = new RecordingHandler();
+        await using var services = BuildServices(recorder);
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(services);
+
+        Assert.Equal(5, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(["ElectionScheduled", "ElectionOpened", "VoteCast", "VoteCast", "VoteCast"], recorder.Events.Select(e => e.GetType().Name));
+        var votes = recorder.Events.OfType<VoteCast>().ToList();
+        Assert.Equal([1L, 2L, 3L], votes.Select(v => v.Sequence));
+        Assert.All(votes, v => Assert.Equal((election, candidates[1]), (v.ElectionId, v.CandidateId)));
+        Assert.Equal(0, await CountUnprocessedAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_retried_after_its_backoff()
+    {
+        var (election, _) = await _scenario.CreateElectionAsync();
+        await _scenario.TransitionAsync(election, Application.Elections.ChangeElectionStatus.ElectionTransition.Schedule);
+        var recorder = new RecordingHandler { FailuresLeft = 1 };
+        await using var services = BuildServices(recorder);
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(services);
+
+        Assert.Equal(1, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(recorder.Events);
+        var failed = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.SingleAsync());
+        Assert.Equal((1, "handler failed", (DateTimeOffset?)null), (failed.Attempts, failed.LastError, failed.ProcessedAt));
+        Assert.True(failed.LockedUntil > fixture.Clock.UtcNow);
+
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
+        fixture.Clock.UtcNow = failed.LockedUntil!.Value.AddSeconds(1);
+        Assert.Equal(1, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
+        Assert.IsType<ElectionScheduled>(Assert.Single(recorder.Events));
+        Assert.Equal(0, await CountUnprocessedAsync());
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_running_at_once_deliver_each_event_once()
+    {
+        var voters = await _scenario.SeedVotersAsync(40);
+        var (election, candidates) = await _scenario.CreateElectionAsync();
+        await _scenario.OpenAsync(election);
+        foreach (var voter in voters)
+        {
+            await _scenario.CastAsync(voter, election, candidates[0]);
+        }
+
+        var recorder = new RecordingHandler();
+        await using var services = BuildServices(recorder);
+        var first = ActivatorUtilities.CreateInstance<OutboxDispatcher>(services);
+        var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(services);
+
+        var delivered = await Task.WhenAll(
+            Task.Run(() => first.DispatchBatchAsync(TestContext.Current.CancellationToken)),
+            Task.Run(() => second.DispatchBatchAsync(TestContext.Current.CancellationToken)));
+
+        Assert.Equal(42, delivered.Sum());
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), recorder.Events.OfType<VoteCast>().Select(v => v.Sequence).Order());
+        Assert.Equal(0, await CountUnprocessedAsync());
+    }
+
+    private ServiceProvider BuildServices(RecordingHandler recorder) =>
+        fixture.BuildServices(fixture.ConnectionString, services =>
+        {
+            services.AddSingleton<IDomainEventHandler<VoteCast>>(recorder);
+            services.AddSingleton<IDomainEventHandler<ElectionOpened>>(recorder);
+            services.AddSingleton<IDomainEventHandler<ElectionScheduled>>(recorder);
+        });
+
+    private Task<int> CountUnprocessedAsync() =>
+        fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
+
+    private sealed class RecordingHandler : IDomainEventHandler<VoteCast>, IDomainEventHandler<ElectionOpened>, IDomainEventHandler<ElectionScheduled>
+    {
+        private readonly ConcurrentQueue<IDomainEvent> _events = new();
+
+        public int FailuresLeft { get; set; }
+
+        public IReadOnlyList<IDomainEvent> Events => [.. _events];
+
+        public Task HandleAsync(VoteCast domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+        public Task HandleAsync(ElectionOpened domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+        public Task HandleAsync(ElectionScheduled domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+        private Task Record(IDomainEvent domainEvent)
+        {
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new InvalidOperationException("handler failed");
+            }
+
+            _events.Enqueue(domainEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
