@@ -1,0 +1,133 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+using Voting.Application.Abstractions;
+using Voting.Application.Elections.AddCandidate;
+using Voting.Application.Elections.ChangeElectionStatus;
+using Voting.Application.Elections.CreateElection;
+using Voting.Application.Elections.GetElection;
+using Voting.Application.Elections.GetResults;
+using Voting.Application.Elections.GetTally;
+using Voting.Application.Elections.ListElections;
+using Voting.Application.Elections.RemoveCandidate;
+using Voting.Application.Elections.SetVoterRoll;
+using Voting.Application.Elections.UpdateElection;
+using Voting.Application.Users.LogIn;
+using Voting.Application.Users.RegisterUser;
+using Voting.Application.Voting.CastVote;
+using Voting.Application.Voting.VerifyReceipt;
+using Voting.Domain.Common;
+using Xunit;
+
+namespace Voting.Application.Tests;
+
+public sealed class DependencyInjectionTests
+{
+    public static readonly TheoryData<Type> Handlers =
+    [
+        typeof(RegisterUserHandler),
+        typeof(LogInHandler),
+        typeof(CreateElectionHandler),
+        typeof(UpdateElectionHandler),
+        typeof(AddCandidateHandler),
+        typeof(RemoveCandidateHandler),
+        typeof(ChangeElectionStatusHandler),
+        typeof(SetVoterRollHandler),
+        typeof(GetElectionHandler),
+        typeof(ListElectionsHandler),
+        typeof(GetTallyHandler),
+        typeof(GetResultsHandler),
+        typeof(CastVoteHandler),
+        typeof(VerifyReceiptHandler),
+    ];
+
+    public static readonly TheoryData<Type, Type> Validators = new()
+    {
+        { typeof(RegisterUserCommand), typeof(RegisterUserValidator) },
+        { typeof(LogInCommand), typeof(LogInValidator) },
+        { typeof(CreateElectionCommand), typeof(CreateElectionValidator) },
+        { typeof(UpdateElectionCommand), typeof(UpdateElectionValidator) },
+        { typeof(AddCandidateCommand), typeof(AddCandidateValidator) },
+        { typeof(SetVoterRollCommand), typeof(SetVoterRollValidator) },
+        { typeof(ListElectionsQuery), typeof(ListElectionsValidator) },
+        { typeof(VerifyReceiptQuery), typeof(VerifyReceiptValidator) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public void Every_handler_is_registered_scoped_and_resolves_with_the_ports(Type handler)
+    {
+        var services = ServicesWithPorts().AddApplication();
+        using var provider = Build(services);
+        using var scope = provider.CreateScope();
+
+        Assert.Equal(ServiceLifetime.Scoped, Assert.Single(services, d => d.ServiceType == handler).Lifetime);
+        Assert.IsType(handler, scope.ServiceProvider.GetRequiredService(handler));
+    }
+
+    [Theory]
+    [MemberData(nameof(Validators))]
+    public void Every_validator_is_registered_as_the_validator_of_its_request(Type request, Type validator)
+    {
+        var contract = typeof(IValidator<>).MakeGenericType(request);
+        var services = ServicesWithPorts().AddApplication();
+        using var provider = Build(services);
+
+        var descriptor = Assert.Single(services, d => d.ServiceType == contract);
+        Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
+        Assert.IsType(validator, provider.GetRequiredService(contract));
+    }
+
+    [Fact]
+    public void Nothing_with_a_HandleAsync_method_is_left_unregistered()
+    {
+        var services = ServicesWithPorts().AddApplication();
+        var withHandleAsync = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethod("HandleAsync") is not null)
+            .ToList();
+
+        Assert.Equal(Handlers.Count, withHandleAsync.Count);
+        Assert.All(withHandleAsync, t => Assert.Contains(services, d => d.ServiceType == t));
+    }
+
+    [Fact]
+    public void Every_validator_in_the_assembly_is_registered()
+    {
+        var services = ServicesWithPorts().AddApplication();
+        var validators = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            .ToList();
+
+        Assert.Equal(Validators.Count, validators.Count);
+        Assert.All(validators, v => Assert.Contains(services, d => d.ImplementationType == v));
+    }
+
+    [Fact]
+    public void Each_scope_gets_its_own_handler()
+    {
+        using var provider = Build(ServicesWithPorts().AddApplication());
+        using var first = provider.CreateScope();
+        using var second = provider.CreateScope();
+
+        Assert.NotSame(
+            first.ServiceProvider.GetRequiredService<CastVoteHandler>(),
+            second.ServiceProvider.GetRequiredService<CastVoteHandler>());
+    }
+
+    private static ServiceProvider Build(IServiceCollection services) =>
+        services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+    private static ServiceCollection ServicesWithPorts()
+    {
+        var services = new ServiceCollection();
+        services.AddScoped(_ => Substitute.For<IUserRepository>());
+        services.AddScoped(_ => Substitute.For<IElectionRepository>());
+        services.AddScoped(_ => Substitute.For<IBallotBox>());
+        services.AddScoped(_ => Substitute.For<IElectionQueries>());
+        services.AddScoped(_ => Substitute.For<IUnitOfWork>());
+        services.AddScoped(_ => Substitute.For<ICurrentUser>());
+        services.AddSingleton(_ => Substitute.For<IPasswordHasher>());
+        services.AddSingleton(_ => Substitute.For<IClock>());
+        return services;
+    }
+}

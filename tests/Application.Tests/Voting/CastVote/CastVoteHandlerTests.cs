@@ -1,0 +1,246 @@
+using NSubstitute;
+using Voting.Application.Abstractions;
+using Voting.Application.Tests.TestSupport;
+using Voting.Application.Voting.CastVote;
+using Voting.Domain.Ballots;
+using Voting.Domain.Common;
+using Voting.Domain.Elections;
+using Voting.Domain.Elections.Events;
+using Voting.Domain.Users;
+using Xunit;
+
+namespace Voting.Application.Tests.Voting.CastVote;
+
+public sealed class CastVoteHandlerTests
+{
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
+    private readonly IBallotBox _ballotBox = Substitute.For<IBallotBox>();
+    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>().RunsTransactionsOf<CastVoteResult>();
+    private readonly FakeClock _clock = new();
+    private readonly User _voter;
+    private CastVoteResult? _stored;
+
+    public CastVoteHandlerTests()
+    {
+        _voter = Registered(TestUsers.Voter(_clock, seed: 7));
+        _ballotBox.NextSequenceAsync(Arg.Any<ElectionId>(), Arg.Any<CancellationToken>()).Returns(42L);
+        _ballotBox.Add(Arg.Do<CastVoteResult>(v => _stored = v));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_vote_stores_a_ballot_and_a_participation_in_one_transaction_and_returns_the_receipt()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        var choice = election.Candidates[1].Id;
+        election.ClearDomainEvents();
+
+        var receipt = await HandleAsync(_voter, election, choice);
+
+        Assert.NotNull(_stored);
+        _ballotBox.Received(1).Add(Arg.Any<CastVoteResult>());
+        await _unitOfWork.ReceivedOneTransactionOf<CastVoteResult>();
+        Assert.Equal(election.Id, receipt.ElectionId);
+        Assert.Equal(_stored.Receipt.Value, receipt.Receipt);
+        Assert.Equal(Receipt.Parse(receipt.Receipt).Hash, _stored.Ballot.ReceiptHash);
+        Assert.Equal(choice, _stored.Ballot.CandidateId);
+        Assert.Equal(election.Id, _stored.Ballot.ElectionId);
+        Assert.Equal(_voter.Id, _stored.Participation.VoterId);
+        Assert.Equal(election.Id, _stored.Participation.ElectionId);
+        var cast = Assert.IsType<VoteCast>(Assert.Single(election.DomainEvents));
+        Assert.Equal(choice, cast.CandidateId);
+        Assert.Equal(42, cast.Sequence);
+    }
+
+    [Fact]
+    public async Task The_ballot_sequence_comes_from_the_ballot_box_inside_the_transaction()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        var inTransaction = false;
+        var sequenceTakenInTransaction = new List<bool>();
+        _unitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<CastVoteResult>>>(), Arg.Any<CancellationToken>())
+            .Returns(async call =>
+            {
+                inTransaction = true;
+                var result = await call.Arg<Func<CancellationToken, Task<CastVoteResult>>>()(call.ArgAt<CancellationToken>(1));
+                inTransaction = false;
+                return result;
+            });
+        _ballotBox.NextSequenceAsync(election.Id, Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            sequenceTakenInTransaction.Add(inTransaction);
+            return 1_234L;
+        });
+
+        var receipt = await HandleAsync(_voter, election, election.Candidates[0].Id);
+
+        Assert.Equal([true], sequenceTakenInTransaction);
+        Assert.Equal(1_234, receipt.Sequence);
+        Assert.Equal(1_234, _stored?.Ballot.Sequence);
+        await _ballotBox.Received(1).NextSequenceAsync(election.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Each_vote_gets_a_fresh_receipt()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        var other = Registered(TestUsers.Voter(_clock, seed: 8));
+
+        var first = await HandleAsync(_voter, election, election.Candidates[0].Id);
+        var second = await HandleAsync(other, election, election.Candidates[0].Id);
+
+        Assert.NotEqual(first.Receipt, second.Receipt);
+    }
+
+    [Fact]
+    public async Task Open_to_all_registered_voters_the_roll_is_never_consulted()
+    {
+        var election = Stored(TestElections.Open(_clock));
+
+        await HandleAsync(_voter, election, election.Candidates[0].Id);
+
+        await _elections.DidNotReceiveWithAnyArgs().IsOnVoterRollAsync(default, default, Ct);
+    }
+
+    [Fact]
+    public async Task A_voter_on_the_roll_votes()
+    {
+        var election = Stored(TestElections.Open(_clock, roll: TestElections.Roll(7, 8)));
+        _elections.IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>()).Returns(true);
+
+        var receipt = await HandleAsync(_voter, election, election.Candidates[0].Id);
+
+        Assert.Equal(42, receipt.Sequence);
+        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_voter_not_on_the_roll_is_not_eligible()
+    {
+        var election = Stored(TestElections.Open(_clock, roll: TestElections.Roll(8)));
+
+        await AssertRefusedAsync(ErrorCodes.NotEligible, _voter, election, election.Candidates[0].Id);
+
+        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_user_without_the_voter_role_is_not_eligible()
+    {
+        var officer = Registered(TestUsers.WithOnly(Role.ElectionOfficer, _clock, seed: 9));
+        var election = Stored(TestElections.Open(_clock));
+
+        await AssertRefusedAsync(ErrorCodes.NotEligible, officer, election, election.Candidates[0].Id);
+    }
+
+    [Fact]
+    public async Task A_voter_who_already_voted_is_refused()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        _ballotBox.HasVotedAsync(election.Id, _voter.Id, Arg.Any<CancellationToken>()).Returns(true);
+
+        await AssertRefusedAsync(ErrorCodes.AlreadyVoted, _voter, election, election.Candidates[0].Id);
+    }
+
+    [Theory]
+    [InlineData(ElectionStatus.Draft)]
+    [InlineData(ElectionStatus.Scheduled)]
+    [InlineData(ElectionStatus.Closed)]
+    [InlineData(ElectionStatus.ResultsPublished)]
+    [InlineData(ElectionStatus.Cancelled)]
+    public async Task An_election_that_is_not_open_takes_no_vote(ElectionStatus status)
+    {
+        var election = Stored(TestElections.In(status, _clock));
+
+        await AssertRefusedAsync(ErrorCodes.ElectionNotOpen, _voter, election, election.Candidates[0].Id);
+    }
+
+    [Fact]
+    public async Task An_open_election_past_its_closing_time_takes_no_vote()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        _clock.Set(election.ClosesAt);
+
+        await AssertRefusedAsync(ErrorCodes.ElectionNotOpen, _voter, election, election.Candidates[0].Id);
+    }
+
+    [Fact]
+    public async Task A_candidate_not_standing_is_not_found()
+    {
+        var election = Stored(TestElections.Open(_clock));
+
+        await AssertRefusedAsync(ErrorCodes.NotFound, _voter, election, CandidateId.New());
+    }
+
+    [Fact]
+    public async Task An_unknown_election_is_not_found()
+    {
+        await Refusals.RefusedAsync(
+            ErrorCodes.NotFound,
+            () => Handler(Callers.SignedIn(Role.Voter, _voter.Id)).HandleAsync(new CastVoteCommand(ElectionId.New(), CandidateId.New()), Ct));
+
+        await AssertNothingTakenOrStoredAsync();
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_refused_as_unauthenticated()
+    {
+        var election = Stored(TestElections.Open(_clock));
+
+        await Refusals.RefusedAsync(
+            ErrorCodes.Unauthenticated,
+            () => Handler(Callers.Anonymous()).HandleAsync(new CastVoteCommand(election.Id, election.Candidates[0].Id), Ct));
+
+        await _users.DidNotReceiveWithAnyArgs().GetAsync(default, Ct);
+        await AssertNothingTakenOrStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_caller_whose_account_is_gone_is_refused_as_unauthenticated()
+    {
+        var election = Stored(TestElections.Open(_clock));
+
+        await Refusals.RefusedAsync(
+            ErrorCodes.Unauthenticated,
+            () => Handler(Callers.SignedIn(Role.Voter)).HandleAsync(new CastVoteCommand(election.Id, election.Candidates[0].Id), Ct));
+
+        await AssertNothingTakenOrStoredAsync();
+    }
+
+    private async Task AssertRefusedAsync(string code, User voter, Election election, CandidateId choice)
+    {
+        election.ClearDomainEvents();
+
+        await Refusals.RefusedAsync(code, () => HandleAsync(voter, election, choice));
+
+        Assert.Empty(election.DomainEvents);
+        await AssertNothingTakenOrStoredAsync();
+    }
+
+    /// <summary>A refused vote takes no sequence, opens no transaction and stores nothing.</summary>
+    private async Task AssertNothingTakenOrStoredAsync()
+    {
+        await _ballotBox.DidNotReceiveWithAnyArgs().NextSequenceAsync(default, Ct);
+        _ballotBox.DidNotReceiveWithAnyArgs().Add(default!);
+        Assert.Empty(_unitOfWork.ReceivedCalls());
+    }
+
+    private User Registered(User user)
+    {
+        _users.GetAsync(user.Id, Arg.Any<CancellationToken>()).Returns(user);
+        return user;
+    }
+
+    private Election Stored(Election election)
+    {
+        _elections.GetAsync(election.Id, Arg.Any<CancellationToken>()).Returns(election);
+        return election;
+    }
+
+    private Task<CastVoteReceipt> HandleAsync(User voter, Election election, CandidateId choice) =>
+        Handler(Callers.SignedIn(voter.Roles, voter.Id)).HandleAsync(new CastVoteCommand(election.Id, choice), Ct);
+
+    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _elections, _ballotBox, _unitOfWork, _clock);
+}
