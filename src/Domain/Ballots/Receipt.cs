@@ -44,8 +44,12 @@ public sealed record Receipt
     }
 
     /// <summary>Reads a receipt typed back by a person: case, dashes and spaces do not matter; I, L and O read as 1, 1 and 0.</summary>
-    public static Receipt Parse(string? text)
+    public static Receipt Parse(string? text) =>
+        TryParse(text, out var receipt) ? receipt : throw DomainException.Validation("Receipt is not well formed.");
+
+    public static bool TryParse(string? text, out Receipt receipt)
     {
+        receipt = null!;
         var builder = new StringBuilder(Symbols + (Symbols / 4));
         var count = 0;
         foreach (var raw in text ?? string.Empty)
@@ -63,14 +67,22 @@ public sealed record Receipt
             };
             if (!Alphabet.Contains(c, StringComparison.Ordinal) || ++count > Symbols)
             {
-                throw DomainException.Validation("Receipt is not well formed.");
+                return false;
             }
 
             Append(builder, c);
         }
 
-        return count == Symbols ? new Receipt(builder.ToString()) : throw DomainException.Validation("Receipt is not well formed.");
+        if (count != Symbols)
+        {
+            return false;
+        }
+
+        receipt = new Receipt(builder.ToString());
+        return true;
     }
+
+    public static bool IsValid(string? text) => TryParse(text, out _);
 
     public override string ToString() => Value;
 

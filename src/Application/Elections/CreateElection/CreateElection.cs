@@ -20,6 +20,8 @@ public sealed class CreateElectionValidator : AbstractValidator<CreateElectionCo
     {
         RuleFor(c => c.Title).NotEmpty().MaximumLength(Election.MaxTitleLength);
         RuleFor(c => c.Description).MaximumLength(Election.MaxDescriptionLength);
+        RuleFor(c => c.OpensAt).Must(t => t.Offset == TimeSpan.Zero).WithMessage("The opening time must be given in UTC.");
+        RuleFor(c => c.ClosesAt).Must(t => t.Offset == TimeSpan.Zero).WithMessage("The closing time must be given in UTC.");
         RuleFor(c => c.ClosesAt).GreaterThan(c => c.OpensAt).WithMessage("The closing time must come after the opening time.");
         RuleFor(c => c.BallotKind).IsInEnum();
         RuleFor(c => c.ResultsVisibility).IsInEnum();

@@ -30,6 +30,10 @@ public sealed class ListElectionsHandler(IValidator<ListElectionsQuery> validato
         if (!currentUser.IsOfficial())
         {
             statuses = statuses is null ? PublicStatuses : [.. statuses.Where(s => s != ElectionStatus.Draft)];
+            if (statuses.Count == 0)
+            {
+                return [];
+            }
         }
 
         return await queries.ListAsync(new ElectionListFilter(statuses, query.Skip, query.Take), cancellationToken).ConfigureAwait(false);

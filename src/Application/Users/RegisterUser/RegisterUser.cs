@@ -19,7 +19,7 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUserComman
             .WithMessage("Citizen ID must be 13 digits with a valid check digit.");
         RuleFor(c => c.Phone).Must(PhoneNumber.IsValid)
             .WithMessage("Phone must be in E.164 format, for example +66812345678.");
-        RuleFor(c => c.Password).NotEmpty().Length(MinPasswordLength, MaxPasswordLength)
+        RuleFor(c => c.Password).Cascade(CascadeMode.Stop).NotEmpty().Length(MinPasswordLength, MaxPasswordLength)
             .WithMessage($"Password must be {MinPasswordLength} to {MaxPasswordLength} characters.");
     }
 }

@@ -15,7 +15,8 @@ public sealed class VerifyReceiptValidator : AbstractValidator<VerifyReceiptQuer
 {
     public VerifyReceiptValidator()
     {
-        RuleFor(q => q.Receipt).NotEmpty().MaximumLength(64);
+        RuleFor(q => q.Receipt).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(64)
+            .Must(Domain.Ballots.Receipt.IsValid).WithMessage("Receipt is not well formed.");
     }
 }
 

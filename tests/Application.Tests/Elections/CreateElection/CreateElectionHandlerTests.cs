@@ -121,13 +121,14 @@ public sealed class CreateElectionHandlerTests
     }
 
     [Fact]
-    public async Task Times_not_in_UTC_are_refused_by_the_election_and_nothing_is_written()
+    public async Task Times_not_in_UTC_are_refused_per_field_and_nothing_is_written()
     {
         var plusSeven = TimeSpan.FromHours(7);
 
-        await Refusals.RefusedAsync(
-            ErrorCodes.Validation,
-            () => Handler(Callers.Admin()).HandleAsync(Valid() with { OpensAt = Opens.ToOffset(plusSeven), ClosesAt = Closes.ToOffset(plusSeven) }, Ct));
+        await Refusals.InvalidAsync(
+            () => Handler(Callers.Admin()).HandleAsync(Valid() with { OpensAt = Opens.ToOffset(plusSeven), ClosesAt = Closes.ToOffset(plusSeven) }, Ct),
+            "OpensAt",
+            "ClosesAt");
 
         AssertNothingWritten();
     }

@@ -115,6 +115,14 @@ public sealed class RegisterUserHandlerTests
         _hasher.DidNotReceiveWithAnyArgs().Hash(default!);
     }
 
+    [Fact]
+    public async Task An_empty_password_gets_one_message()
+    {
+        var refusal = await AssertInvalidAsync(new RegisterUserCommand(CitizenIds.Valid(42), TestUsers.Phone, string.Empty), "Password");
+
+        Assert.Single(refusal.Errors["Password"]);
+    }
+
     [Theory]
     [InlineData(RegisterUserValidator.MinPasswordLength)]
     [InlineData(RegisterUserValidator.MaxPasswordLength)]

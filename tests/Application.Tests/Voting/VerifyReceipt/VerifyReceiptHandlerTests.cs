@@ -78,9 +78,17 @@ public sealed class VerifyReceiptHandlerTests
     [InlineData("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-678!")]
     public async Task A_malformed_receipt_is_refused_as_invalid(string receipt)
     {
-        await Refusals.RefusedAsync(ErrorCodes.Validation, () => Handler().HandleAsync(new VerifyReceiptQuery(_election.Id, receipt), Ct));
+        await Refusals.InvalidAsync(() => Handler().HandleAsync(new VerifyReceiptQuery(_election.Id, receipt), Ct), "Receipt");
 
         await AssertNotLookedUpAsync();
+    }
+
+    [Fact]
+    public async Task A_malformed_receipt_is_invalid_before_the_election_is_looked_up()
+    {
+        await Refusals.InvalidAsync(() => Handler().HandleAsync(new VerifyReceiptQuery(ElectionId.New(), "not-a-receipt"), Ct), "Receipt");
+
+        await _queries.DidNotReceiveWithAnyArgs().GetAsync(default, Ct);
     }
 
     [Fact]
