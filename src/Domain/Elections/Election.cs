@@ -299,6 +299,7 @@ public sealed class Election : AggregateRoot
     {
         var newTitle = Text.Required(title, "Title", MaxTitleLength);
         var newDescription = Text.Optional(description, "Description", MaxDescriptionLength);
+        var newVisibility = Defined(resultsVisibility);
         if (opensAt.Offset != TimeSpan.Zero || closesAt.Offset != TimeSpan.Zero)
         {
             throw DomainException.Validation("Opening and closing times must be given in UTC.");
@@ -318,7 +319,7 @@ public sealed class Election : AggregateRoot
         Description = newDescription;
         OpensAt = opensAt;
         ClosesAt = closesAt;
-        ResultsVisibility = Defined(resultsVisibility);
+        ResultsVisibility = newVisibility;
     }
 
     private void EnsureEditable(string action)
