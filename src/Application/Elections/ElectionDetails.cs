@@ -17,4 +17,5 @@ public sealed record ElectionDetails(
     DateTimeOffset CreatedAt,
     DateTimeOffset? OpenedAt,
     DateTimeOffset? ClosedAt,
-    IReadOnlyList<CandidateView> Candidates);
+    IReadOnlyList<CandidateView> Candidates,
+    long? Electorate = null);

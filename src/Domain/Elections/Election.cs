@@ -44,6 +44,13 @@ public sealed class Election : AggregateRoot
 
     public int VoterRollSize { get; private set; }
 
+    /// <summary>
+    /// How many people could vote, fixed when the election closes: the roll's size, or the number
+    /// of registered voters at that moment. Turnout is measured against it, so it does not drift
+    /// as people register later.
+    /// </summary>
+    public long? Electorate { get; private set; }
+
     public UserId CreatedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -189,9 +196,12 @@ public sealed class Election : AggregateRoot
         Raise(new ElectionOpened(Id, now));
     }
 
-    public void Close(IClock clock)
+    /// <param name="clock">The time source.</param>
+    /// <param name="registeredVoters">Users holding the Voter role now; the electorate of an election without a roll.</param>
+    public void Close(IClock clock, long registeredVoters)
     {
         EnsureStatus(ElectionStatus.Open, "closed");
+        ArgumentOutOfRangeException.ThrowIfNegative(registeredVoters);
         var now = clock.UtcNow;
         if (now < ClosesAt)
         {
@@ -200,6 +210,7 @@ public sealed class Election : AggregateRoot
 
         Status = ElectionStatus.Closed;
         ClosedAt = now;
+        Electorate = Eligibility == EligibilityMode.VoterRoll ? VoterRollSize : registeredVoters;
         Touch();
         Raise(new ElectionClosed(Id, now));
     }

@@ -59,7 +59,7 @@ internal static class TestElections
     {
         var election = Open(clock);
         clock.Set(election.ClosesAt + TimeSpan.FromMinutes(1));
-        election.Close(clock);
+        election.Close(clock, registeredVoters: 3);
         return election;
     }
 

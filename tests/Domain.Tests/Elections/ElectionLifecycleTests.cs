@@ -36,7 +36,7 @@ public sealed class ElectionLifecycleTests
         _clock.UtcNow = TestElection.DuringVoting;
         election.Open(_clock);
         _clock.UtcNow = TestElection.AfterClosing;
-        election.Close(_clock);
+        election.Close(_clock, registeredVoters: 3);
         _clock.UtcNow = publishedAt;
         election.PublishResults(_clock);
 
@@ -217,7 +217,7 @@ public sealed class ElectionLifecycleTests
         var version = election.Version;
         _clock.UtcNow = TestElection.ClosesAt;
 
-        election.Close(_clock);
+        election.Close(_clock, registeredVoters: 3);
 
         Assert.Equal(ElectionStatus.Closed, election.Status);
         Assert.Equal(TestElection.ClosesAt, election.ClosedAt);
@@ -227,12 +227,46 @@ public sealed class ElectionLifecycleTests
     }
 
     [Fact]
+    public void Closing_fixes_the_electorate_at_the_registered_voters_given()
+    {
+        var election = TestElection.Open(_clock);
+        _clock.UtcNow = TestElection.ClosesAt;
+
+        election.Close(_clock, registeredVoters: 1234);
+
+        Assert.Equal(1234, election.Electorate);
+    }
+
+    [Fact]
+    public void Closing_a_roll_election_fixes_the_electorate_at_the_roll_size()
+    {
+        var election = TestElection.Draft(_clock);
+        election.SetVoterRoll(VoterRoll.Create([CitizenIds.Unique(), CitizenIds.Unique()]));
+        TestElection.Advance(election, ElectionStatus.Open, _clock);
+        _clock.UtcNow = TestElection.ClosesAt;
+
+        election.Close(_clock, registeredVoters: 1234);
+
+        Assert.Equal(2, election.Electorate);
+    }
+
+    [Fact]
+    public void Closing_with_a_negative_count_of_voters_is_a_programming_error()
+    {
+        var election = TestElection.Open(_clock);
+        _clock.UtcNow = TestElection.ClosesAt;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => election.Close(_clock, registeredVoters: -1));
+        Assert.Equal(ElectionStatus.Open, election.Status);
+    }
+
+    [Fact]
     public void Closing_before_the_closing_time_is_refused()
     {
         var election = TestElection.Open(_clock);
         _clock.UtcNow = TestElection.ClosesAt.AddTicks(-1);
 
-        Refused.WithoutChange(ErrorCodes.InvalidState, election, () => election.Close(_clock));
+        Refused.WithoutChange(ErrorCodes.InvalidState, election, () => election.Close(_clock, registeredVoters: 3));
     }
 
     [Theory]
@@ -242,7 +276,7 @@ public sealed class ElectionLifecycleTests
         var election = TestElection.InStatus(status, _clock);
         _clock.UtcNow = TestElection.AfterClosing;
 
-        Refused.WithoutChange(ErrorCodes.InvalidState, election, () => election.Close(_clock));
+        Refused.WithoutChange(ErrorCodes.InvalidState, election, () => election.Close(_clock, registeredVoters: 3));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ internal static class TestElection
                 if (status != ElectionStatus.Open)
                 {
                     clock.UtcNow = AfterClosing;
-                    election.Close(clock);
+                    election.Close(clock, registeredVoters: 3);
                     if (status != ElectionStatus.Closed)
                     {
                         election.PublishResults(clock);

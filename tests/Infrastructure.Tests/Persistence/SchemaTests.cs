@@ -88,6 +88,7 @@ public abstract class SchemaTests(DatabaseFixture fixture)
                 Assert.Equal(ElectionStatus.Open, election.Status);
                 Assert.Equal(EligibilityMode.AllRegisteredVoters, election.Eligibility);
                 Assert.Null(election.VoterRollHash);
+                Assert.Null(election.Electorate);
                 Assert.Equal(5, election.Version);
                 Assert.Equal(new DateTimeOffset(2030, 5, 2, 9, 0, 0, TimeSpan.Zero), election.ClosesAt);
                 Assert.Equal(["Alice", "Bob"], election.Candidates.OrderBy(c => c.DisplayOrder).Select(c => c.Name));

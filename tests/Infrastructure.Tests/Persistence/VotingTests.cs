@@ -100,6 +100,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
         fixture.Clock.UtcNow = fixture.Clock.UtcNow.AddDays(1);
         Assert.Equal(ElectionStatus.Closed, await Scenario.TransitionAsync(election, ElectionTransition.Close));
         Assert.Equal(ElectionStatus.ResultsPublished, await Scenario.TransitionAsync(election, ElectionTransition.PublishResults));
+        await Scenario.RegisterVoterAsync(4); // registered after closing: not part of the electorate
 
         var results = await AsObserverAsync(() => Scenario.RunAsync<GetResultsHandler, ResultsView>(h => h.HandleAsync(new GetResultsQuery(election), CancellationToken.None)));
         Assert.Equal(candidates[1], Assert.Single(results.Winners).CandidateId);

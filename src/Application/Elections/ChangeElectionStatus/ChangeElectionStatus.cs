@@ -20,6 +20,7 @@ public sealed record ChangeElectionStatusCommand(ElectionId ElectionId, Election
 public sealed class ChangeElectionStatusHandler(
     ICurrentUser currentUser,
     IElectionRepository elections,
+    IElectionQueries queries,
     IUnitOfWork unitOfWork,
     IClock clock)
 {
@@ -27,11 +28,14 @@ public sealed class ChangeElectionStatusHandler(
     {
         currentUser.RequireAnyRole(Access.Officials);
         var election = await elections.GetRequiredAsync(command.ElectionId, cancellationToken).ConfigureAwait(false);
+        var registeredVoters = command.Transition == ElectionTransition.Close && election.Eligibility == EligibilityMode.AllRegisteredVoters
+            ? await queries.CountRegisteredVotersAsync(cancellationToken).ConfigureAwait(false)
+            : 0;
         Action<IClock> transition = command.Transition switch
         {
             ElectionTransition.Schedule => election.Schedule,
             ElectionTransition.Open => election.Open,
-            ElectionTransition.Close => election.Close,
+            ElectionTransition.Close => c => election.Close(c, registeredVoters),
             ElectionTransition.Cancel => election.Cancel,
             ElectionTransition.PublishResults => election.PublishResults,
             _ => throw DomainException.Validation($"Unknown transition '{command.Transition}'."),

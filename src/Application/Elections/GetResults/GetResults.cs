@@ -25,9 +25,10 @@ public sealed class GetResultsHandler(ICurrentUser currentUser, IElectionQueries
         var top = tally.Candidates.Count == 0 ? 0 : tally.Candidates.Max(c => c.Votes);
         var winners = top == 0 ? [] : tally.Candidates.Where(c => c.Votes == top).ToList();
         var participations = await queries.CountParticipationsAsync(query.ElectionId, cancellationToken).ConfigureAwait(false);
-        var electorate = election.Eligibility == EligibilityMode.VoterRoll
+        // Fixed at closing; only elections closed before it was recorded fall back to a live count.
+        var electorate = election.Electorate ?? (election.Eligibility == EligibilityMode.VoterRoll
             ? election.VoterRollSize
-            : await queries.CountRegisteredVotersAsync(cancellationToken).ConfigureAwait(false);
+            : await queries.CountRegisteredVotersAsync(cancellationToken).ConfigureAwait(false));
         var turnout = electorate == 0 ? 0d : (double)participations / electorate;
         return new ResultsView(tally, winners, winners.Count > 1, participations, electorate, turnout, election.Status == ElectionStatus.ResultsPublished);
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Voting.Infrastructure.Persistence.Migrations;
 
-/// <summary>Version 2: elections gain eligibility and a voter roll; domain events go through an outbox.</summary>
+/// <summary>Version 2: elections gain eligibility, a voter roll and the electorate fixed at closing; domain events go through an outbox.</summary>
 [DbContext(typeof(VotingDbContext))]
 [Migration("20261121000002_VoterRollsAndOutbox")]
 internal sealed class VoterRollsAndOutbox : Migration
@@ -16,6 +16,7 @@ internal sealed class VoterRollsAndOutbox : Migration
         migrationBuilder.AddColumn<int>(name: "Eligibility", table: "Elections", nullable: false, defaultValue: 0);
         migrationBuilder.AddColumn<string>(name: "VoterRollHash", table: "Elections", maxLength: 64, nullable: true);
         migrationBuilder.AddColumn<int>(name: "VoterRollSize", table: "Elections", nullable: false, defaultValue: 0);
+        migrationBuilder.AddColumn<long>(name: "Electorate", table: "Elections", nullable: true);
 
         migrationBuilder.CreateTable(
             name: "VoterRollEntries",
@@ -51,6 +52,7 @@ internal sealed class VoterRollsAndOutbox : Migration
     {
         migrationBuilder.DropTable("OutboxMessages");
         migrationBuilder.DropTable("VoterRollEntries");
+        migrationBuilder.DropColumn(name: "Electorate", table: "Elections");
         migrationBuilder.DropColumn(name: "VoterRollSize", table: "Elections");
         migrationBuilder.DropColumn(name: "VoterRollHash", table: "Elections");
         migrationBuilder.DropColumn(name: "Eligibility", table: "Elections");

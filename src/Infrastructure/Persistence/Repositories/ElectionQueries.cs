@@ -15,7 +15,7 @@ internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
             .Select(e => new
             {
                 e.Id, e.Title, e.Description, e.Status, e.OpensAt, e.ClosesAt, e.BallotKind, e.ResultsVisibility,
-                e.Eligibility, e.VoterRollHash, e.VoterRollSize, e.CreatedAt, e.OpenedAt, e.ClosedAt,
+                e.Eligibility, e.VoterRollHash, e.VoterRollSize, e.CreatedAt, e.OpenedAt, e.ClosedAt, e.Electorate,
             })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (election is null)
@@ -31,7 +31,7 @@ internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
         return new ElectionDetails(
             election.Id, election.Title, election.Description, election.Status, election.OpensAt, election.ClosesAt,
             election.BallotKind, election.ResultsVisibility, election.Eligibility, election.VoterRollHash, election.VoterRollSize,
-            election.CreatedAt, election.OpenedAt, election.ClosedAt, candidates);
+            election.CreatedAt, election.OpenedAt, election.ClosedAt, candidates, election.Electorate);
     }
 
     public async Task<IReadOnlyList<ElectionSummary>> ListAsync(ElectionListFilter filter, CancellationToken cancellationToken)

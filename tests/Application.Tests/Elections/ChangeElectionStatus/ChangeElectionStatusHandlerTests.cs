@@ -14,6 +14,7 @@ public sealed class ChangeElectionStatusHandlerTests
 {
     private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly IElectionQueries _queries = Substitute.For<IElectionQueries>();
     private readonly FakeClock _clock = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -61,6 +62,29 @@ public sealed class ChangeElectionStatusHandlerTests
         Assert.Equal(_clock.UtcNow, election.ClosedAt);
         Assert.IsType<ElectionClosed>(Assert.Single(election.DomainEvents));
         await _unitOfWork.Received(1).SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Closing_fixes_the_electorate_at_the_registered_voters_of_that_moment()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        _clock.Set(election.ClosesAt);
+        _queries.CountRegisteredVotersAsync(Arg.Any<CancellationToken>()).Returns(1234);
+
+        await HandleAsync(Callers.Admin(), election, ElectionTransition.Close);
+
+        Assert.Equal(1234, election.Electorate);
+    }
+
+    [Fact]
+    public async Task Other_transitions_do_not_count_the_voters()
+    {
+        var election = Stored(TestElections.Draft(_clock));
+
+        await HandleAsync(Callers.Admin(), election, ElectionTransition.Schedule);
+
+        await _queries.DidNotReceiveWithAnyArgs().CountRegisteredVotersAsync(Ct);
+        Assert.Null(election.Electorate);
     }
 
     [Fact]
@@ -218,5 +242,5 @@ public sealed class ChangeElectionStatusHandlerTests
     private Task<ElectionStatus> HandleAsync(ICurrentUser caller, Election election, ElectionTransition transition) =>
         Handler(caller).HandleAsync(new ChangeElectionStatusCommand(election.Id, transition), Ct);
 
-    private ChangeElectionStatusHandler Handler(ICurrentUser caller) => new(caller, _elections, _unitOfWork, _clock);
+    private ChangeElectionStatusHandler Handler(ICurrentUser caller) => new(caller, _elections, _queries, _unitOfWork, _clock);
 }

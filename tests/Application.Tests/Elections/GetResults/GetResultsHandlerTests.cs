@@ -103,6 +103,20 @@ public sealed class GetResultsHandlerTests
     }
 
     [Fact]
+    public async Task The_electorate_fixed_at_closing_is_used_instead_of_a_live_count()
+    {
+        var election = Stored(TestDetails.Of(ElectionStatus.ResultsPublished) with { Electorate = 10 }, votes: [1, 0, 0]);
+        _queries.CountParticipationsAsync(election.Id, Arg.Any<CancellationToken>()).Returns(1);
+        _queries.CountRegisteredVotersAsync(Arg.Any<CancellationToken>()).Returns(4);
+
+        var results = await Handler(Callers.Anonymous()).HandleAsync(new GetResultsQuery(election.Id), Ct);
+
+        Assert.Equal(10, results.Electorate);
+        Assert.Equal(0.1, results.Turnout);
+        await _queries.DidNotReceiveWithAnyArgs().CountRegisteredVotersAsync(Ct);
+    }
+
+    [Fact]
     public async Task An_empty_electorate_has_zero_turnout()
     {
         var election = Stored(TestDetails.Of(ElectionStatus.ResultsPublished), votes: []);
