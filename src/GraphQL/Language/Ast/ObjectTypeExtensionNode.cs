@@ -1,0 +1,14 @@
+namespace Voting.GraphQL.Language.Ast;
+
+public sealed class ObjectTypeExtensionNode : TypeExtensionNode
+{
+    public override SyntaxKind Kind => SyntaxKind.ObjectTypeExtension;
+
+    public required NameNode Name { get; init; }
+
+    public IReadOnlyList<NamedTypeNode> Interfaces { get; init; } = [];
+
+    public IReadOnlyList<DirectiveNode> Directives { get; init; } = [];
+
+    public IReadOnlyList<FieldDefinitionNode> Fields { get; init; } = [];
+}

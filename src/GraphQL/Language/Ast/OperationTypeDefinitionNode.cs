@@ -1,0 +1,10 @@
+namespace Voting.GraphQL.Language.Ast;
+
+public sealed class OperationTypeDefinitionNode : Node
+{
+    public override SyntaxKind Kind => SyntaxKind.OperationTypeDefinition;
+
+    public OperationType Operation { get; init; }
+
+    public required NamedTypeNode Type { get; init; }
+}
