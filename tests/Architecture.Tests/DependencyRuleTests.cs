@@ -29,7 +29,7 @@ public sealed class DependencyRuleTests
     [MemberData(nameof(AllowedProjectReferences))]
     public void Project_references_point_inward(string project, string[] allowed)
     {
-        var csproj = XDocument.Load(Path.Combine(RepositoryRoot(), "src", project, $"Voting.{project}.csproj"));
+        var csproj = XDocument.Load(Path.Combine(Repository.Root(), "src", project, $"Voting.{project}.csproj"));
         var references = csproj.Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/'))["Voting.".Length..])
             .Order(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ public sealed class DependencyRuleTests
     [Fact]
     public void Domain_has_no_package_references()
     {
-        var csproj = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Domain", "Voting.Domain.csproj"));
+        var csproj = XDocument.Load(Path.Combine(Repository.Root(), "src", "Domain", "Voting.Domain.csproj"));
 
         Assert.Empty(csproj.Descendants("PackageReference"));
         Assert.Empty(csproj.Descendants("FrameworkReference"));
@@ -69,15 +69,4 @@ public sealed class DependencyRuleTests
 
     private static bool IsFramework(string name) =>
         name is "mscorlib" or "netstandard" || name.StartsWith("System", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Voting.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Voting.sln not found above " + AppContext.BaseDirectory);
-    }
 }
