@@ -31,7 +31,7 @@ public sealed class Participation
     /// <summary>When the voter took part, truncated to the hour (UTC).</summary>
     public DateTimeOffset VotedAt { get; private set; }
 
-    private static DateTimeOffset TruncateToHour(DateTimeOffset at)
+    internal static DateTimeOffset TruncateToHour(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);

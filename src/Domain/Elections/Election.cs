@@ -114,7 +114,13 @@ public sealed class Election : AggregateRoot
             throw DomainException.Validation($"An election has at most {MaxCandidates} candidates.");
         }
 
-        var order = displayOrder ?? (_candidates.Count == 0 ? 1 : _candidates.Max(c => c.DisplayOrder) + 1);
+        var last = _candidates.Count == 0 ? 0 : _candidates.Max(c => c.DisplayOrder);
+        if (displayOrder is null && last == int.MaxValue)
+        {
+            throw DomainException.Validation("Give the new candidate's display order explicitly: the highest one is taken.");
+        }
+
+        var order = displayOrder ?? (last + 1);
         if (order < 0)
         {
             throw DomainException.Validation("Display order must not be negative.");
@@ -285,7 +291,8 @@ public sealed class Election : AggregateRoot
         var candidate = choice.Candidates[0];
         var participation = new Participation(Id, voter.Id, now);
         var ballot = new Ballot(Id, candidate, receipt.Hash, sequence);
-        Raise(new VoteCast(Id, candidate, sequence, now));
+        // The event carries the hour only: the ballot side keeps no exact time (ADR 0002).
+        Raise(new VoteCast(Id, candidate, sequence, Participation.TruncateToHour(now)));
         return new CastVoteResult(participation, ballot, receipt);
     }
 

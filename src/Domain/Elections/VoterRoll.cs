@@ -30,8 +30,9 @@ public sealed class VoterRoll
     public static VoterRoll Create(IEnumerable<CitizenId> citizenIds)
     {
         ArgumentNullException.ThrowIfNull(citizenIds);
-        var sorted = citizenIds.Select(c => c.Value)
-            .Where(v => !string.IsNullOrEmpty(v))
+        var sorted = citizenIds.Select(c => string.IsNullOrEmpty(c.Value)
+                ? throw DomainException.Validation("A voter roll entry has no citizen ID.")
+                : c.Value)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

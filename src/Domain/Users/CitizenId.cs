@@ -4,7 +4,8 @@ namespace Voting.Domain.Users;
 
 /// <summary>
 /// A national citizen ID: 13 digits whose last digit is a mod-11 check digit over the first twelve
-/// (weights 13 down to 2), so that a mistyped digit or a swap of neighbours is caught at entry.
+/// (weights 13 down to 2), which catches most mistyped digits and swaps of neighbours at entry
+/// (not all: remainders 0 and 10 share check digit 1).
 /// Spaces and dashes are accepted as separators and dropped. See docs/decisions/0003-citizen-id-format.md.
 /// </summary>
 public readonly record struct CitizenId

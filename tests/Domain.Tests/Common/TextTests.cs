@@ -72,12 +72,36 @@ public sealed class TextTests
     [InlineData('\n')]
     [InlineData('\r')]
     [InlineData('\t')]
-    public void Line_breaks_and_tabs_inside_the_text_are_allowed(char allowed)
+    public void Line_breaks_and_tabs_are_allowed_in_free_text_but_not_in_a_single_line(char separator)
     {
-        var value = $"First{allowed}second";
+        var value = $"First{separator}second";
 
-        Assert.Equal(value, Text.Required(value, "Title", 50));
         Assert.Equal(value, Text.Optional(value, "Description", 50));
+        var refusal = Refused.With(ErrorCodes.Validation, () => Text.Required(value, "Title", 50));
+        Assert.Equal("Title must be a single line.", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData('\u202E')]
+    [InlineData('\u202A')]
+    [InlineData('\u2066')]
+    [InlineData('\u2069')]
+    [InlineData('\u200B')]
+    [InlineData('\uFEFF')]
+    public void Invisible_direction_and_zero_width_characters_are_refused_everywhere(char invisible)
+    {
+        var value = $"Alice{invisible}Smith";
+
+        Refused.With(ErrorCodes.Validation, () => Text.Required(value, "Candidate name", 50));
+        Refused.With(ErrorCodes.Validation, () => Text.Optional(value, "Description", 50));
+    }
+
+    [Fact]
+    public void Zero_width_joiners_stay_allowed_for_the_scripts_that_need_them()
+    {
+        var value = "\u0915\u094D\u200D\u0937 \U0001F469\u200D\U0001F4BB";
+
+        Assert.Equal(value, Text.Required(value, "Candidate name", 50));
     }
 
     [Fact]

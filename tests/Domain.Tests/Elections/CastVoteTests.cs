@@ -43,7 +43,8 @@ public sealed class CastVoteTests
 
         election.CastVote(Voters.Registered(_clock), BallotChoice.Single(candidate), FirstVote, 42, _clock);
 
-        Assert.Equal([new VoteCast(election.Id, candidate, 42, TestElection.DuringVoting)], election.DomainEvents);
+        var hour = new DateTimeOffset(TestElection.DuringVoting.Year, TestElection.DuringVoting.Month, TestElection.DuringVoting.Day, TestElection.DuringVoting.Hour, 0, 0, TimeSpan.Zero);
+        Assert.Equal([new VoteCast(election.Id, candidate, 42, hour)], election.DomainEvents);
     }
 
     [Fact]

@@ -60,6 +60,16 @@ public sealed class ElectionCandidatesTests
     }
 
     [Fact]
+    public void When_the_highest_display_order_is_taken_the_next_must_be_given()
+    {
+        var election = TestElection.Draft(_clock, candidates: 0);
+        election.AddCandidate("Last", null, int.MaxValue);
+
+        Refused.WithoutChange(ErrorCodes.Validation, election, () => election.AddCandidate("Next", null));
+        Assert.Equal(5, election.AddCandidate("Next", null, 5).DisplayOrder);
+    }
+
+    [Fact]
     public void Each_candidate_gets_its_own_id()
     {
         var election = TestElection.Draft(_clock);

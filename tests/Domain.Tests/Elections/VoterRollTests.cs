@@ -89,12 +89,9 @@ public sealed class VoterRollTests
     }
 
     [Fact]
-    public void Default_ids_are_left_out_of_the_roll()
+    public void A_default_id_is_refused_as_a_caller_error()
     {
-        var roll = VoterRoll.Create([default, A]);
-
-        Assert.Equal([A], roll.CitizenIds);
-        Assert.Equal(ExpectedHash(A), roll.Hash);
+        Refused.With(ErrorCodes.Validation, () => VoterRoll.Create([default, A]));
     }
 
     [Fact]
