@@ -1,0 +1,413 @@
+using Voting.GraphQL.Errors;
+using Voting.GraphQL.Language.Ast;
+
+namespace Voting.GraphQL.Types;
+
+/// <summary>
+/// The "Type Validation" rules of spec section 3 (graphql-js's validateSchema, with its messages):
+/// root operation types, directive definitions, names, fields and arguments, interface
+/// implementation (3.6.1 IsValidImplementation), union members, enum values, input objects and
+/// their non-null cycles (3.10.1), OneOf input objects.
+/// </summary>
+internal sealed class SchemaValidator
+{
+    private readonly Schema _schema;
+    private readonly List<GraphQLError> _errors = [];
+
+    private SchemaValidator(Schema schema)
+    {
+        _schema = schema;
+    }
+
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema)
+    {
+        var validator = new SchemaValidator(schema);
+        validator.ValidateRootTypes();
+        validator.ValidateDirectives();
+        validator.ValidateTypes();
+        return validator._errors;
+    }
+
+    private void Report(string message, params Node?[] nodes)
+    {
+        var locations = nodes
+            .Where(n => n?.Location is not null)
+            .Select(n => n!.Location!.Value.StartLocation)
+            .ToList();
+        _errors.Add(new GraphQLError(message, locations));
+    }
+
+    private void ValidateRootTypes()
+    {
+        if (_schema.QueryType is null)
+        {
+            Report("Query root type must be provided.", _schema.AstNode);
+        }
+
+        (string Operation, ObjectType? Type)[] roots =
+        [
+            ("query", _schema.QueryType),
+            ("mutation", _schema.MutationType),
+            ("subscription", _schema.SubscriptionType),
+        ];
+        foreach (var group in roots.Where(r => r.Type is not null).GroupBy(r => r.Type!))
+        {
+            var operations = group.Select(r => r.Operation).ToList();
+            if (operations.Count > 1)
+            {
+                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {AndList(operations)} root types.");
+            }
+        }
+    }
+
+    private void ValidateDirectives()
+    {
+        foreach (var directive in _schema.Directives)
+        {
+            ValidateName(directive.Name, directive.AstNode);
+            if (directive.Locations.Count == 0)
+            {
+                Report($"Directive @{directive.Name} must include 1 or more locations.", directive.AstNode);
+            }
+
+            foreach (var argument in directive.Arguments)
+            {
+                ValidateName(argument.Name, argument.AstNode);
+                var coordinate = $"@{directive.Name}({argument.Name}:)";
+                if (!argument.Type.IsInputType())
+                {
+                    Report($"The type of {coordinate} must be Input Type but got: {argument.Type}.", argument.AstNode);
+                }
+
+                if (argument.IsRequired && argument.DeprecationReason is not null)
+                {
+                    Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
+                }
+            }
+        }
+    }
+
+    private void ValidateTypes()
+    {
+        var cycles = new InputObjectCycleDetector(this);
+        foreach (var type in _schema.Types.Values)
+        {
+            ValidateName(type.Name, type.AstNode);
+            switch (type)
+            {
+                case ComplexType complex:
+                    ValidateFields(complex);
+                    ValidateInterfaces(complex);
+                    break;
+                case UnionType union:
+                    ValidateUnionMembers(union);
+                    break;
+                case EnumType enumType:
+                    ValidateEnumValues(enumType);
+                    break;
+                case InputObjectType input:
+                    ValidateInputFields(input);
+                    cycles.Detect(input);
+                    break;
+            }
+        }
+    }
+
+    private void ValidateName(string name, Node? node)
+    {
+        if (name.Length == 0)
+        {
+            Report("Expected name to be a non-empty string.", node);
+            return;
+        }
+
+        if (!(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            Report($"Names must start with [_a-zA-Z] but \"{name}\" does not.", node);
+        }
+        else if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            Report($"Names must only contain [_a-zA-Z0-9] but \"{name}\" does not.", node);
+        }
+
+        if (name.StartsWith("__", StringComparison.Ordinal))
+        {
+            Report($"Name \"{name}\" must not begin with \"__\", which is reserved by GraphQL introspection.", node);
+        }
+    }
+
+    private void ValidateFields(ComplexType type)
+    {
+        if (type.Fields.Count == 0)
+        {
+            Report($"Type {type.Name} must define one or more fields.", [type.AstNode, .. type.ExtensionAstNodes]);
+        }
+
+        foreach (var field in type.Fields.Values)
+        {
+            ValidateName(field.Name, field.AstNode);
+            if (!field.Type.IsOutputType())
+            {
+                Report($"The type of {type.Name}.{field.Name} must be Output Type but got: {field.Type}.", field.AstNode?.Type);
+            }
+
+            foreach (var argument in field.Arguments)
+            {
+                ValidateName(argument.Name, argument.AstNode);
+                var coordinate = $"{type.Name}.{field.Name}({argument.Name}:)";
+                if (!argument.Type.IsInputType())
+                {
+                    Report($"The type of {coordinate} must be Input Type but got: {argument.Type}.", argument.AstNode?.Type);
+                }
+
+                if (argument.IsRequired && argument.DeprecationReason is not null)
+                {
+                    Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
+                }
+            }
+        }
+    }
+
+    private void ValidateInterfaces(ComplexType type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var iface in type.Interfaces)
+        {
+            if (ReferenceEquals(type, iface))
+            {
+                Report($"Type {type.Name} cannot implement itself because it would create a circular reference.", ImplementsNodes(type, iface));
+                continue;
+            }
+
+            if (!seen.Add(iface.Name))
+            {
+                Report($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface));
+                continue;
+            }
+
+            ValidateTypeImplementsAncestors(type, iface);
+            ValidateTypeImplementsInterface(type, iface);
+        }
+    }
+
+    // Spec 3.6.1 IsValidImplementation: every interface field is present, covariant in its type,
+    // with the same arguments of the same types, and any extra argument optional.
+    private void ValidateTypeImplementsInterface(ComplexType type, InterfaceType iface)
+    {
+        foreach (var ifaceField in iface.Fields.Values)
+        {
+            var fieldName = ifaceField.Name;
+            var typeField = type.GetField(fieldName);
+            if (typeField is null)
+            {
+                Report($"Interface field {iface.Name}.{fieldName} expected but {type.Name} does not provide it.", [ifaceField.AstNode, type.AstNode, .. type.ExtensionAstNodes]);
+                continue;
+            }
+
+            if (!TypeComparators.IsTypeSubTypeOf(_schema, typeField.Type, ifaceField.Type))
+            {
+                Report(
+                    $"Interface field {iface.Name}.{fieldName} expects type {ifaceField.Type} but {type.Name}.{fieldName} is type {typeField.Type}.",
+                    ifaceField.AstNode?.Type,
+                    typeField.AstNode?.Type);
+            }
+
+            foreach (var ifaceArg in ifaceField.Arguments)
+            {
+                var argName = ifaceArg.Name;
+                var typeArg = typeField.GetArgument(argName);
+                if (typeArg is null)
+                {
+                    Report($"Interface field argument {iface.Name}.{fieldName}({argName}:) expected but {type.Name}.{fieldName} does not provide it.", ifaceArg.AstNode, typeField.AstNode);
+                    continue;
+                }
+
+                if (!TypeComparators.IsEqualType(ifaceArg.Type, typeArg.Type))
+                {
+                    Report(
+                        $"Interface field argument {iface.Name}.{fieldName}({argName}:) expects type {ifaceArg.Type} but {type.Name}.{fieldName}({argName}:) is type {typeArg.Type}.",
+                        ifaceArg.AstNode?.Type,
+                        typeArg.AstNode?.Type);
+                }
+            }
+
+            foreach (var typeArg in typeField.Arguments)
+            {
+                if (typeArg.IsRequired && ifaceField.GetArgument(typeArg.Name) is null)
+                {
+                    Report(
+                        $"Object field {type.Name}.{fieldName} includes required argument {typeArg.Name} that is missing from the Interface field {iface.Name}.{fieldName}.",
+                        typeArg.AstNode,
+                        ifaceField.AstNode);
+                }
+            }
+        }
+    }
+
+    // Spec 3.6.1: an implementation must also declare every interface its interfaces implement.
+    private void ValidateTypeImplementsAncestors(ComplexType type, InterfaceType iface)
+    {
+        foreach (var transitive in iface.Interfaces)
+        {
+            if (!type.Interfaces.Contains(transitive))
+            {
+                Report(
+                    ReferenceEquals(transitive, type)
+                        ? $"Type {type.Name} cannot implement {iface.Name} because it would create a circular reference."
+                        : $"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.",
+                    [.. ImplementsNodes(iface, transitive), .. ImplementsNodes(type, iface)]);
+            }
+        }
+    }
+
+    private void ValidateUnionMembers(UnionType union)
+    {
+        if (union.Types.Count == 0)
+        {
+            Report($"Union type {union.Name} must define one or more member types.", [union.AstNode, .. union.ExtensionAstNodes]);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in union.Types)
+        {
+            if (!seen.Add(member.Name))
+            {
+                Report($"Union type {union.Name} can only include type {member.Name} once.", UnionMemberNodes(union, member.Name));
+            }
+        }
+    }
+
+    private void ValidateEnumValues(EnumType enumType)
+    {
+        if (enumType.Values.Count == 0)
+        {
+            Report($"Enum type {enumType.Name} must define one or more values.", [enumType.AstNode, .. enumType.ExtensionAstNodes]);
+        }
+
+        foreach (var value in enumType.Values)
+        {
+            ValidateName(value.Name, value.AstNode);
+            if (value.Name is "true" or "false" or "null")
+            {
+                Report($"Enum type {enumType.Name} cannot include value: {value.Name}.", value.AstNode);
+            }
+        }
+    }
+
+    private void ValidateInputFields(InputObjectType input)
+    {
+        if (input.Fields.Count == 0)
+        {
+            Report($"Input Object type {input.Name} must define one or more fields.", [input.AstNode, .. input.ExtensionAstNodes]);
+        }
+
+        foreach (var field in input.Fields.Values)
+        {
+            ValidateName(field.Name, field.AstNode);
+            if (!field.Type.IsInputType())
+            {
+                Report($"The type of {input.Name}.{field.Name} must be Input Type but got: {field.Type}.", field.AstNode?.Type);
+            }
+
+            if (field.IsRequired && field.DeprecationReason is not null)
+            {
+                Report($"Required input field {input.Name}.{field.Name} cannot be deprecated.", DeprecatedDirective(field.AstNode?.Directives), field.AstNode?.Type);
+            }
+
+            if (input.IsOneOf)
+            {
+                if (field.Type is NonNullType)
+                {
+                    Report($"OneOf input field {input.Name}.{field.Name} must be nullable.", field.AstNode?.Type);
+                }
+
+                if (field.DefaultValue is not null)
+                {
+                    Report($"OneOf input field {input.Name}.{field.Name} cannot have a default value.", field.AstNode);
+                }
+            }
+        }
+    }
+
+    private static Node[] ImplementsNodes(ComplexType type, InterfaceType iface)
+    {
+        IEnumerable<Node?> definitions = [type.AstNode, .. type.ExtensionAstNodes];
+        return [.. definitions.SelectMany(Interfaces).Where(n => n.Name.Value == iface.Name)];
+
+        static IReadOnlyList<NamedTypeNode> Interfaces(Node? node) => node switch
+        {
+            ObjectTypeDefinitionNode o => o.Interfaces,
+            ObjectTypeExtensionNode o => o.Interfaces,
+            InterfaceTypeDefinitionNode i => i.Interfaces,
+            InterfaceTypeExtensionNode i => i.Interfaces,
+            _ => [],
+        };
+    }
+
+    internal static Node[] UnionMemberNodes(UnionType union, string memberName)
+    {
+        IEnumerable<Node?> definitions = [union.AstNode, .. union.ExtensionAstNodes];
+        return [.. definitions.SelectMany(Members).Where(n => n.Name.Value == memberName)];
+
+        static IReadOnlyList<NamedTypeNode> Members(Node? node) => node switch
+        {
+            UnionTypeDefinitionNode u => u.Types,
+            UnionTypeExtensionNode u => u.Types,
+            _ => [],
+        };
+    }
+
+    private static DirectiveNode? DeprecatedDirective(IReadOnlyList<DirectiveNode>? directives) =>
+        directives?.FirstOrDefault(d => d.Name.Value == "deprecated");
+
+    private static string AndList(IReadOnlyList<string> items) => items.Count switch
+    {
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        _ => string.Join(", ", items.Take(items.Count - 1)) + ", and " + items[^1],
+    };
+
+    /// <summary>
+    /// Spec 3.10.1: an input object must not reach itself through non-null fields only, as no finite
+    /// value could then be written. A depth-first walk that reports every cycle once.
+    /// </summary>
+    private sealed class InputObjectCycleDetector(SchemaValidator validator)
+    {
+        private readonly HashSet<InputObjectType> _visited = [];
+        private readonly List<InputFieldDefinition> _fieldPath = [];
+        private readonly Dictionary<string, int> _pathIndexByTypeName = new(StringComparer.Ordinal);
+
+        public void Detect(InputObjectType input)
+        {
+            if (!_visited.Add(input))
+            {
+                return;
+            }
+
+            _pathIndexByTypeName[input.Name] = _fieldPath.Count;
+            foreach (var field in input.Fields.Values)
+            {
+                if (field.Type is NonNullType { OfType: InputObjectType fieldType })
+                {
+                    _fieldPath.Add(field);
+                    if (!_pathIndexByTypeName.TryGetValue(fieldType.Name, out var cycleIndex))
+                    {
+                        Detect(fieldType);
+                    }
+                    else
+                    {
+                        var cyclePath = _fieldPath[cycleIndex..];
+                        var pathText = string.Join(".", cyclePath.Select(f => f.Name));
+                        validator.Report(
+                            $"Cannot reference Input Object \"{fieldType.Name}\" within itself through a series of non-null fields: \"{pathText}\".",
+                            [.. cyclePath.Select(f => f.AstNode)]);
+                    }
+
+                    _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                }
+            }
+
+            _pathIndexByTypeName.Remove(input.Name);
+        }
+    }
+}
