@@ -1,0 +1,5 @@
+namespace Voting.GraphQL.Validation.Rules;
+
+public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) : ValidationRule(context)
+{
+}

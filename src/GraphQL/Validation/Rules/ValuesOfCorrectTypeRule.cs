@@ -1,0 +1,5 @@
+namespace Voting.GraphQL.Validation.Rules;
+
+public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : ValidationRule(context)
+{
+}

@@ -1,0 +1,5 @@
+namespace Voting.GraphQL.Validation.Rules;
+
+public sealed class VariablesInAllowedPositionRule(ValidationContext context) : ValidationRule(context)
+{
+}
