@@ -11,6 +11,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 CONFIGURATION=Release
 WEBAPI_DLL="$REPO/src/WebApi/bin/$CONFIGURATION/net10.0/Voting.WebApi.dll"
 E2E_DIR="$REPO/tests/e2e"
+ORACLE_DIR="$REPO/tests/oracle"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Leave no idle MSBuild worker nodes behind after the run.
@@ -37,19 +38,29 @@ install_services() {
 # Browser tests will need Debian's chromium and chromium-driver (/usr/bin/chromium): when
 # the first one lands in tests/e2e, install them here the same way install_services does.
 
-install_e2e_packages() {
-  [[ -f $E2E_DIR/package.json ]] || return 0
-  local stamp=$E2E_DIR/node_modules/.package-lock.json
-  if [[ -f $stamp && ! $E2E_DIR/package.json -nt $stamp &&
-        ! ( -f $E2E_DIR/package-lock.json && $E2E_DIR/package-lock.json -nt $stamp ) ]]; then
+# Installs the npm packages of one Node test folder, from its lock file when there is one; skips
+# the work when node_modules is newer than package.json and package-lock.json.
+install_node_packages() {
+  local dir=$1 label=$2
+  [[ -f $dir/package.json ]] || return 0
+  local stamp=$dir/node_modules/.package-lock.json
+  if [[ -f $stamp && ! $dir/package.json -nt $stamp &&
+        ! ( -f $dir/package-lock.json && $dir/package-lock.json -nt $stamp ) ]]; then
     return 0
   fi
-  log "Installing e2e packages"
-  if [[ -f $E2E_DIR/package-lock.json ]]; then
-    (cd "$E2E_DIR" && npm ci --no-audit --no-fund)
+  log "Installing $label packages"
+  if [[ -f $dir/package-lock.json ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
   else
-    (cd "$E2E_DIR" && npm install --no-audit --no-fund)
+    (cd "$dir" && npm install --no-audit --no-fund)
   fi
+}
+
+# tests/e2e for the live-server suites; tests/oracle for graphql-js, which the GraphQL language
+# tests compare the parser and printer with (they fail, not skip, without it).
+install_e2e_packages() {
+  install_node_packages "$E2E_DIR" e2e
+  install_node_packages "$ORACLE_DIR" oracle
 }
 
 # --- Throwaway services -------------------------------------------------------------
