@@ -1,9 +1,10 @@
+using Voting.GraphQL.Language;
 using Voting.GraphQL.Language.Ast;
 
 namespace Voting.GraphQL.Types;
 
 /// <summary>
-/// Builds a <see cref="Schema"/> either from SDL (<see cref="FromDocument"/>) with resolvers bound
+/// Builds a <see cref="Schema"/> either from SDL (<see cref="FromSdl"/>) with resolvers bound
 /// by type and field name, or code-first from C# types (<see cref="New"/> then
 /// <see cref="AddQueryType{T}"/> and friends), as HotChocolate users know it.
 /// </summary>
@@ -31,6 +32,14 @@ public sealed class SchemaBuilder
 
     /// <summary>Starts a code-first schema.</summary>
     public static SchemaBuilder New() => new(null);
+
+    /// <summary>Starts a schema from SDL (graphql-js's buildSchema).</summary>
+    /// <exception cref="GraphQLSyntaxException">The SDL does not parse.</exception>
+    public static SchemaBuilder FromSdl(string sdl)
+    {
+        ArgumentNullException.ThrowIfNull(sdl);
+        return new SchemaBuilder(Parser.Parse(sdl));
+    }
 
     /// <summary>Starts a schema from a parsed SDL document (graphql-js's buildASTSchema).</summary>
     public static SchemaBuilder FromDocument(DocumentNode document)

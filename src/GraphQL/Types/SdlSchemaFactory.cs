@@ -113,9 +113,13 @@ internal sealed class SdlSchemaFactory
             .Concat(schemaExtensions.Select(e => e.OperationTypes))
             .SelectMany(o => o)
             .ToList();
+        var errorsBeforeRoots = _errors.Count;
+        var query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null || operationTypes.Count > 0);
+        var queryRootRejected = _errors.Count > errorsBeforeRoots;
         var config = new SchemaConfig
         {
-            Query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
+            Query = query,
+            QueryRootRejected = queryRootRejected,
             Mutation = RootType(OperationType.Mutation, "Mutation", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
             Subscription = RootType(OperationType.Subscription, "Subscription", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
             Types = [.. _types.Values],
