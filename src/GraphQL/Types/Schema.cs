@@ -42,7 +42,7 @@ public sealed class Schema
         var errors = new List<GraphQLError>(buildErrors);
         CollectTypes(config, errors);
         IndexAbstractTypes();
-        errors.AddRange(SchemaValidator.Validate(this));
+        errors.AddRange(SchemaValidator.Validate(this, config.QueryRootRejected));
         if (errors.Count > 0)
         {
             throw new SchemaValidationException(errors);

@@ -22,4 +22,7 @@ public sealed class SchemaConfig
     public SchemaDefinitionNode? AstNode { get; init; }
 
     public IReadOnlyList<SchemaExtensionNode> ExtensionAstNodes { get; init; } = [];
+
+    /// <summary>The SDL named a query root that is not an object type (already reported), so it is not missing.</summary>
+    internal bool QueryRootRejected { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Voting.GraphQL.Language;
 using Voting.GraphQL.Language.Ast;
 
 namespace Voting.GraphQL.Types;
@@ -39,6 +40,11 @@ public static class SchemaPrinter
 
     private static string? PrintSchemaDefinition(Schema schema)
     {
+        if (schema.QueryType is null && schema.MutationType is null && schema.SubscriptionType is null)
+        {
+            return null;
+        }
+
         if (schema.Description is null && IsSchemaOfCommonNames(schema))
         {
             return null;
@@ -63,10 +69,12 @@ public static class SchemaPrinter
         return PrintDescription(schema.Description) + "schema {\n" + string.Join("\n", operations) + "\n}";
     }
 
+    // The schema definition can be left out only if the default names find the root types, and
+    // find nothing else: a type named Query that is not the query root needs it too.
     private static bool IsSchemaOfCommonNames(Schema schema) =>
-        schema.QueryType is null or { Name: "Query" }
-        && schema.MutationType is null or { Name: "Mutation" }
-        && schema.SubscriptionType is null or { Name: "Subscription" };
+        ReferenceEquals(schema.QueryType, schema.GetType("Query"))
+        && ReferenceEquals(schema.MutationType, schema.GetType("Mutation"))
+        && ReferenceEquals(schema.SubscriptionType, schema.GetType("Subscription"));
 
     private static string PrintDirective(DirectiveDefinition directive) =>
         PrintDescription(directive.Description)
@@ -95,7 +103,7 @@ public static class SchemaPrinter
             return string.Empty;
         }
 
-        if (arguments.All(a => string.IsNullOrEmpty(a.Description)))
+        if (arguments.All(a => a.Description is null))
         {
             return "(" + string.Join(", ", arguments.Select(PrintInputValue)) + ")";
         }
@@ -116,30 +124,21 @@ public static class SchemaPrinter
         var text = value.Name + ": " + value.Type;
         if (value.DefaultValue is { } defaultValue)
         {
-            text += " = " + ValuePrinter.Print(NormalizeLiteral(defaultValue));
+            text += " = " + Printer.Print(defaultValue);
         }
 
         return text + PrintDeprecated(value.DeprecationReason);
     }
 
-    // graphql-js prints a default through astFromValue, which never yields a block string.
-    private static ValueNode NormalizeLiteral(ValueNode value) => value switch
-    {
-        StringValueNode { Block: true } s => new StringValueNode { Value = s.Value },
-        ListValueNode l => new ListValueNode { Values = [.. l.Values.Select(NormalizeLiteral)] },
-        ObjectValueNode o => new ObjectValueNode { Fields = [.. o.Fields.Select(f => new ObjectFieldNode { Name = f.Name, Value = NormalizeLiteral(f.Value) })] },
-        _ => value,
-    };
-
     private static string PrintDeprecated(string? reason) => reason switch
     {
         null => string.Empty,
         Directives.DefaultDeprecationReason => " @deprecated",
-        _ => " @deprecated(reason: " + ValuePrinter.PrintString(reason) + ")",
+        _ => " @deprecated(reason: " + Printer.Print(new StringValueNode { Value = reason }) + ")",
     };
 
     private static string PrintSpecifiedBy(ScalarType scalar) =>
-        scalar.SpecifiedByUrl is null ? string.Empty : " @specifiedBy(url: " + ValuePrinter.PrintString(scalar.SpecifiedByUrl) + ")";
+        scalar.SpecifiedByUrl is null ? string.Empty : " @specifiedBy(url: " + Printer.Print(new StringValueNode { Value = scalar.SpecifiedByUrl }) + ")";
 
     private static string PrintDescription(string? description, string indentation = "", bool firstInBlock = true)
     {
@@ -148,7 +147,7 @@ public static class SchemaPrinter
             return string.Empty;
         }
 
-        var literal = BlockString.IsPrintable(description) ? BlockString.Print(description) : ValuePrinter.PrintString(description);
+        var literal = Printer.Print(new StringValueNode { Value = description, Block = DescriptionText.IsPrintableAsBlockString(description) });
         var prefix = indentation.Length > 0 && !firstInBlock ? "\n" + indentation : indentation;
         return prefix + literal.Replace("\n", "\n" + indentation, StringComparison.Ordinal) + "\n";
     }

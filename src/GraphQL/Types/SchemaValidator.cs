@@ -19,10 +19,10 @@ internal sealed class SchemaValidator
         _schema = schema;
     }
 
-    public static IReadOnlyList<GraphQLError> Validate(Schema schema)
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, bool queryRootRejected = false)
     {
         var validator = new SchemaValidator(schema);
-        validator.ValidateRootTypes();
+        validator.ValidateRootTypes(queryRootRejected);
         validator.ValidateDirectives();
         validator.ValidateTypes();
         return validator._errors;
@@ -37,9 +37,9 @@ internal sealed class SchemaValidator
         _errors.Add(new GraphQLError(message, locations));
     }
 
-    private void ValidateRootTypes()
+    private void ValidateRootTypes(bool queryRootRejected)
     {
-        if (_schema.QueryType is null)
+        if (_schema.QueryType is null && !queryRootRejected)
         {
             Report("Query root type must be provided.", _schema.AstNode);
         }
@@ -89,7 +89,7 @@ internal sealed class SchemaValidator
 
     private void ValidateTypes()
     {
-        var cycles = new InputObjectCycleDetector(this);
+        var inputObjects = new List<InputObjectType>();
         foreach (var type in _schema.Types.Values)
         {
             ValidateName(type.Name, type.AstNode);
@@ -107,10 +107,12 @@ internal sealed class SchemaValidator
                     break;
                 case InputObjectType input:
                     ValidateInputFields(input);
-                    cycles.Detect(input);
+                    inputObjects.Add(input);
                     break;
             }
         }
+
+        new FiniteValueDetector(this, inputObjects).Detect();
     }
 
     private void ValidateName(string name, Node? node)
@@ -236,10 +238,18 @@ internal sealed class SchemaValidator
                 if (typeArg.IsRequired && ifaceField.GetArgument(typeArg.Name) is null)
                 {
                     Report(
-                        $"Object field {type.Name}.{fieldName} includes required argument {typeArg.Name} that is missing from the Interface field {iface.Name}.{fieldName}.",
+                        $"Argument \"{type.Name}.{fieldName}({typeArg.Name}:)\" must not be required type \"{typeArg.Type}\" if not provided by the Interface field \"{iface.Name}.{fieldName}\".",
                         typeArg.AstNode,
                         ifaceField.AstNode);
                 }
+            }
+
+            if (typeField.DeprecationReason is not null && ifaceField.DeprecationReason is null)
+            {
+                Report(
+                    $"Interface field {iface.Name}.{fieldName} is not deprecated, so implementation field {type.Name}.{fieldName} must not be deprecated.",
+                    DeprecatedDirective(typeField.AstNode?.Directives),
+                    typeField.AstNode?.Type);
             }
         }
     }
@@ -262,7 +272,10 @@ internal sealed class SchemaValidator
 
     private void ValidateUnionMembers(UnionType union)
     {
-        if (union.Types.Count == 0)
+        // Members the SDL builder dropped for not being object types were reported already; they
+        // still count as members here, as they do in graphql-js.
+        var declaredMembers = union.AstNode is null ? union.Types.Count : UnionMemberNodes(union, null).Length;
+        if (declaredMembers == 0)
         {
             Report($"Union type {union.Name} must define one or more member types.", [union.AstNode, .. union.ExtensionAstNodes]);
         }
@@ -289,7 +302,7 @@ internal sealed class SchemaValidator
             ValidateName(value.Name, value.AstNode);
             if (value.Name is "true" or "false" or "null")
             {
-                Report($"Enum type {enumType.Name} cannot include value: {value.Name}.", value.AstNode);
+                Report($"Enum values cannot be named: {value.Name}", value.AstNode);
             }
         }
     }
@@ -344,10 +357,10 @@ internal sealed class SchemaValidator
         };
     }
 
-    internal static Node[] UnionMemberNodes(UnionType union, string memberName)
+    internal static NamedTypeNode[] UnionMemberNodes(UnionType union, string? memberName)
     {
         IEnumerable<Node?> definitions = [union.AstNode, .. union.ExtensionAstNodes];
-        return [.. definitions.SelectMany(Members).Where(n => n.Name.Value == memberName)];
+        return [.. definitions.SelectMany(Members).Where(n => memberName is null || n.Name.Value == memberName)];
 
         static IReadOnlyList<NamedTypeNode> Members(Node? node) => node switch
         {
@@ -368,46 +381,144 @@ internal sealed class SchemaValidator
     };
 
     /// <summary>
-    /// Spec 3.10.1: an input object must not reach itself through non-null fields only, as no finite
-    /// value could then be written. A depth-first walk that reports every cycle once.
+    /// Spec 3.10.1: every input object must admit a finite value. One that needs a non-null field of
+    /// an input object type needs a value of that type; a OneOf input object needs only one of its
+    /// fields, so it is finite as soon as one field is not an input object or leads to a finite one.
+    /// Finiteness spreads from the types that are finite outright to those that depend on them; what
+    /// is left is reported, one error per cycle, found by a depth-first walk.
     /// </summary>
-    private sealed class InputObjectCycleDetector(SchemaValidator validator)
+    private sealed class FiniteValueDetector(SchemaValidator validator, IReadOnlyList<InputObjectType> inputObjects)
     {
+        private readonly Dictionary<InputObjectType, State> _states = inputObjects.ToDictionary(t => t, t => new State(t));
         private readonly HashSet<InputObjectType> _visited = [];
         private readonly List<InputFieldDefinition> _fieldPath = [];
-        private readonly Dictionary<string, int> _pathIndexByTypeName = new(StringComparer.Ordinal);
+        private readonly List<InputObjectType> _pathOwners = [];
+        private readonly Dictionary<InputObjectType, int> _pathIndexByType = [];
 
-        public void Detect(InputObjectType input)
+        public void Detect()
         {
+            var finite = new Stack<State>();
+            foreach (var state in _states.Values)
+            {
+                var input = state.InputObject;
+                foreach (var field in input.Fields.Values)
+                {
+                    if (Target(input, field.Type) is not { } target)
+                    {
+                        continue;
+                    }
+
+                    state.Targets.Add((field, target));
+                    if (_states.TryGetValue(target, out var targetState))
+                    {
+                        targetState.Dependents.Add(state);
+                    }
+                }
+
+                if (input.IsOneOf)
+                {
+                    if (input.Fields.Count == 0 || state.Targets.Count < input.Fields.Count)
+                    {
+                        MarkFinite(state, finite);
+                    }
+                }
+                else
+                {
+                    state.UnresolvedTargets = state.Targets.Count;
+                    if (state.Targets.Count == 0)
+                    {
+                        MarkFinite(state, finite);
+                    }
+                }
+            }
+
+            while (finite.TryPop(out var next))
+            {
+                foreach (var dependent in next.Dependents)
+                {
+                    if (dependent.HasFiniteValue)
+                    {
+                        continue;
+                    }
+
+                    if (dependent.InputObject.IsOneOf || --dependent.UnresolvedTargets == 0)
+                    {
+                        MarkFinite(dependent, finite);
+                    }
+                }
+            }
+
+            foreach (var state in _states.Values)
+            {
+                if (!state.HasFiniteValue)
+                {
+                    ReportCycles(state);
+                }
+            }
+        }
+
+        private static InputObjectType? Target(InputObjectType input, GraphQLType fieldType) =>
+            input.IsOneOf
+                ? fieldType as InputObjectType
+                : (fieldType as NonNullType)?.OfType as InputObjectType;
+
+        private static void MarkFinite(State state, Stack<State> finite)
+        {
+            if (!state.HasFiniteValue)
+            {
+                state.HasFiniteValue = true;
+                finite.Push(state);
+            }
+        }
+
+        private void ReportCycles(State state)
+        {
+            var input = state.InputObject;
             if (!_visited.Add(input))
             {
                 return;
             }
 
-            _pathIndexByTypeName[input.Name] = _fieldPath.Count;
-            foreach (var field in input.Fields.Values)
+            _pathIndexByType[input] = _fieldPath.Count;
+            foreach (var (field, target) in state.Targets)
             {
-                if (field.Type is NonNullType { OfType: InputObjectType fieldType })
+                if (!_states.TryGetValue(target, out var targetState) || targetState.HasFiniteValue)
                 {
-                    _fieldPath.Add(field);
-                    if (!_pathIndexByTypeName.TryGetValue(fieldType.Name, out var cycleIndex))
-                    {
-                        Detect(fieldType);
-                    }
-                    else
-                    {
-                        var cyclePath = _fieldPath[cycleIndex..];
-                        var pathText = string.Join(".", cyclePath.Select(f => f.Name));
-                        validator.Report(
-                            $"Cannot reference Input Object \"{fieldType.Name}\" within itself through a series of non-null fields: \"{pathText}\".",
-                            [.. cyclePath.Select(f => f.AstNode)]);
-                    }
-
-                    _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                    continue;
                 }
+
+                _fieldPath.Add(field);
+                _pathOwners.Add(input);
+                if (!_pathIndexByType.TryGetValue(target, out var cycleIndex))
+                {
+                    ReportCycles(targetState);
+                }
+                else
+                {
+                    var path = string.Join(", ", Enumerable.Range(cycleIndex, _fieldPath.Count - cycleIndex).Select(i => $"{_pathOwners[i].Name}.{_fieldPath[i].Name}"));
+                    validator.Report(
+                        $"Input Object {target.Name} cannot be provided a finite value because it references itself through fields: {path}.",
+                        [.. _fieldPath[cycleIndex..].Select(f => f.AstNode)]);
+                }
+
+                _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                _pathOwners.RemoveAt(_pathOwners.Count - 1);
             }
 
-            _pathIndexByTypeName.Remove(input.Name);
+            _pathIndexByType.Remove(input);
+        }
+
+        private sealed class State(InputObjectType inputObject)
+        {
+            public InputObjectType InputObject { get; } = inputObject;
+
+            public List<(InputFieldDefinition Field, InputObjectType Target)> Targets { get; } = [];
+
+            public List<State> Dependents { get; } = [];
+
+            public int UnresolvedTargets { get; set; }
+
+            public bool HasFiniteValue { get; set; }
         }
     }
 }

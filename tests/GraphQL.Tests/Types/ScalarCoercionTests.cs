@@ -65,7 +65,7 @@ public sealed class ScalarCoercionTests
             "Int cannot represent non-integer value: [1, 2]",
             Fails(() => Scalars.Int.ParseLiteral(new ListValueNode { Values = [IntLiteral("1"), IntLiteral("2")] })));
         Assert.Equal(
-            "Int cannot represent non-integer value: {a: 1}",
+            "Int cannot represent non-integer value: { a: 1 }",
             Fails(() => Scalars.Int.ParseLiteral(new ObjectValueNode { Fields = [new ObjectFieldNode { Name = new NameNode { Value = "a" }, Value = IntLiteral("1") }] })));
         Assert.Equal("Int cannot represent non-integer value: $var", Fails(() => Scalars.Int.ParseLiteral(new VariableNode { Name = new NameNode { Value = "var" } })));
     }
