@@ -180,6 +180,7 @@ internal sealed class AstWalker
             case VariableDefinitionNode n: rule.LeaveVariableDefinition(n); break;
             case SelectionSetNode n: rule.LeaveSelectionSet(n); break;
             case FieldNode n: rule.LeaveField(n); break;
+            case FragmentSpreadNode n: rule.LeaveFragmentSpread(n); break;
             case InlineFragmentNode n: rule.LeaveInlineFragment(n); break;
             case DirectiveNode n: rule.LeaveDirective(n); break;
             case ArgumentNode n: rule.LeaveArgument(n); break;

@@ -50,6 +50,8 @@ public abstract class ValidationRule
 
     public virtual void EnterFragmentSpread(FragmentSpreadNode node) { }
 
+    public virtual void LeaveFragmentSpread(FragmentSpreadNode node) { }
+
     public virtual void EnterInlineFragment(InlineFragmentNode node) { }
 
     public virtual void LeaveInlineFragment(InlineFragmentNode node) { }
