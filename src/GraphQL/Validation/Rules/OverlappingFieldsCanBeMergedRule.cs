@@ -19,6 +19,8 @@ namespace Voting.GraphQL.Validation.Rules;
 /// </remarks>
 public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) : ValidationRule(context)
 {
+    private const int MaxConflictDetailLength = 1000;
+
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
     private readonly PairSet _comparedFragmentPairs = new();
 
@@ -27,13 +29,16 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         foreach (var conflict in FindConflictsWithinSelectionSet(Context.ParentType, node))
         {
             ReportError(
-                $"Fields \"{conflict.ResponseName}\" conflict because {ReasonMessage(conflict.Reason)}. Use different aliases on the fields to fetch both if this was intentional.",
+                $"Fields \"{Abbreviate(conflict.ResponseName)}\" conflict because {ReasonMessage(conflict.Reason)}. Use different aliases on the fields to fetch both if this was intentional.",
                 [.. conflict.Fields1, .. conflict.Fields2]);
         }
     }
 
     private static string ReasonMessage(Reason reason) =>
-        reason.Message ?? string.Join(" and ", reason.SubReasons!.Select(s => $"subfields \"{s.ResponseName}\" conflict because {ReasonMessage(s.Reason)}"));
+        reason.Message ?? string.Join(" and ", reason.SubReasons!.Select(s => $"subfields \"{Abbreviate(s.ResponseName)}\" conflict because {ReasonMessage(s.Reason)}"));
+
+    // Names in messages are cut short, as graphql-js 17 cuts them, so a hostile document cannot make huge errors.
+    private static string Abbreviate(string text) => text.Length > MaxConflictDetailLength ? text[..MaxConflictDetailLength] + "..." : text;
 
     private List<Conflict> FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
     {
@@ -186,7 +191,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         {
             if (node1.Name.Value != node2.Name.Value)
             {
-                return Conflict.Of(responseName, $"\"{node1.Name.Value}\" and \"{node2.Name.Value}\" are different fields", node1, node2);
+                return Conflict.Of(responseName, $"\"{Abbreviate(node1.Name.Value)}\" and \"{Abbreviate(node2.Name.Value)}\" are different fields", node1, node2);
             }
 
             if (!SameArguments(node1.Arguments, node2.Arguments))
