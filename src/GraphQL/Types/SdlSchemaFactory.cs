@@ -114,14 +114,14 @@ internal sealed class SdlSchemaFactory
             .SelectMany(o => o)
             .ToList();
         var errorsBeforeRoots = _errors.Count;
-        var query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null || operationTypes.Count > 0);
+        var query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null);
         var queryRootRejected = _errors.Count > errorsBeforeRoots;
         var config = new SchemaConfig
         {
             Query = query,
             QueryRootRejected = queryRootRejected,
-            Mutation = RootType(OperationType.Mutation, "Mutation", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
-            Subscription = RootType(OperationType.Subscription, "Subscription", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
+            Mutation = RootType(OperationType.Mutation, "Mutation", operationTypes, schemaDefinition is not null),
+            Subscription = RootType(OperationType.Subscription, "Subscription", operationTypes, schemaDefinition is not null),
             Types = [.. _types.Values],
             Directives = directives,
             Description = schemaDefinition?.Description?.Value,
@@ -131,18 +131,21 @@ internal sealed class SdlSchemaFactory
         return new Schema(config, _errors);
     }
 
-    private ObjectType? RootType(OperationType operation, string defaultName, List<OperationTypeDefinitionNode> operationTypes, bool explicitRoots)
+    // Without a schema definition graphql-js takes the types named Query, Mutation and Subscription,
+    // even over what a schema extension names; with one, only the named operation types count.
+    private ObjectType? RootType(OperationType operation, string defaultName, List<OperationTypeDefinitionNode> operationTypes, bool hasSchemaDefinition)
     {
         var node = operationTypes.LastOrDefault(o => o.Operation == operation);
-        var name = node?.Type.Name.Value ?? (explicitRoots ? null : defaultName);
-        if (name is null || GetNamedType(name) is not { } type)
+        var byDefaultName = hasSchemaDefinition ? null : GetNamedType(defaultName);
+        var type = byDefaultName ?? (node is null ? null : GetNamedType(node.Type.Name.Value));
+        if (byDefaultName is not null)
         {
-            return null;
+            node = null;
         }
 
-        if (type is ObjectType obj)
+        if (type is null or ObjectType)
         {
-            return obj;
+            return (ObjectType?)type;
         }
 
         Error(
