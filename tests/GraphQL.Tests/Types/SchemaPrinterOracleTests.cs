@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Tests.Types;
+
+/// <summary>
+/// Differential test against graphql-js 17's printSchema (tests/oracle/print-schema.mjs). Runs
+/// when Node and the oracle's node_modules are present (<c>npm ci</c> in tests/oracle); skips otherwise.
+/// </summary>
+public sealed class SchemaPrinterOracleTests
+{
+    private static readonly string[] Corpus =
+    [
+        "type Query { a: String }",
+        "schema { query: Root mutation: Change subscription: Events } type Root { a: Int } type Change { b: Int } type Events { c: Int }",
+        "schema { query: Root } type Root { q: Query } type Query { a: Int }",
+        "\"Schema description\" schema { query: Query } type Query { a: Int }",
+        "type Query { b(y: Int x: String): T a: String } extend type Query { c: Int } type T { z: Int }",
+        "type Query { a(x: Int = 1, y: [String] = \"s\", z: Float = 1.0, w: ID = 4, v: E = B, u: In = { a: 1, b: [1, 2] }): Int } enum E { A B } input In { a: Int b: [Int] c: In }",
+        "type Query { a(\"described\" x: Int, y: Int): Int \"\" b: Int }",
+        "type Query { \"\\nleading\" a: Int \"trailing \" b: Int \"   indented\" c: Int \"line\\n  continued\" d: Int \"tab\\tand \\u0001\" e: Int }",
+        "type Query { \"a very long description that is over seventy characters long, so it is printed on lines of its own\" a: Int }",
+        "type Query { a: String @deprecated b: String @deprecated(reason: \"No longer supported\") c: String @deprecated(reason: \"Use \\\"d\\\"\") d(x: Int @deprecated): Int }",
+        "directive @a(x: Int = 1) repeatable on FIELD | QUERY directive @b on SCHEMA | SCALAR | OBJECT | FIELD_DEFINITION | ARGUMENT_DEFINITION | INTERFACE | UNION | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | VARIABLE_DEFINITION type Query { a: Int }",
+        "\"Directive\" directive @c(\"arg\" y: String) on FIELD type Query { a: Int }",
+        "type Query { u: U i: I } union U = A | B type A implements I & J { a: Int } type B { b: Int } interface I implements J { a: Int } interface J { a: Int }",
+        "type Query { a(i: O): Int } input O @oneOf { a: Int b: String }",
+        "scalar Json scalar Url @specifiedBy(url: \"https://example.com\") type Query { j: Json u: Url }",
+        "type Query { a: [[String!]!] } type Mutation { m: Boolean } extend schema { subscription: S } type S { s: Int }",
+        "enum E { A @deprecated \"described\" B C @deprecated(reason: \"x\") } type Query { e: E }",
+        "type Query { a: Int } type Orphan { b: Int } interface Lonely { c: Int } input In { d: Int } enum En { V } union Un = Orphan scalar Sc",
+    ];
+
+    [Fact]
+    public void Printing_matches_graphql_js()
+    {
+        var root = FindRepositoryRoot();
+        var oracle = Path.Combine(root, "tests", "oracle");
+        Assert.SkipUnless(Directory.Exists(Path.Combine(oracle, "node_modules", "graphql")), "graphql-js is not installed (npm ci in tests/oracle)");
+        var corpusFile = Path.Combine(Path.GetTempPath(), $"print-schema-{Guid.NewGuid():N}.json");
+        File.WriteAllText(corpusFile, JsonSerializer.Serialize(Corpus));
+        try
+        {
+            var expected = RunNode(oracle, corpusFile);
+            for (var i = 0; i < Corpus.Length; i++)
+            {
+                var result = expected[i];
+                Assert.True(result.TryGetProperty("printed", out var printed), $"graphql-js refused corpus[{i}]: {result}");
+                Assert.Equal(printed.GetString(), SchemaPrinter.Print(SchemaBuilder.FromSdl(Corpus[i]).Create()));
+            }
+        }
+        finally
+        {
+            File.Delete(corpusFile);
+        }
+    }
+
+    private static JsonElement[] RunNode(string workingDirectory, string corpusFile)
+    {
+        var start = new ProcessStartInfo("node", ["print-schema.mjs", corpusFile])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            process = null;
+        }
+
+        Assert.SkipWhen(process is null, "node is not installed");
+        using (process)
+        {
+            var output = process!.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, error);
+            return JsonSerializer.Deserialize<JsonElement[]>(output)!;
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Voting.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Voting.sln not found above the test binaries.");
+    }
+}
