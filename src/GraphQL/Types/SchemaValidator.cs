@@ -173,17 +173,23 @@ internal sealed class SchemaValidator
     private void ValidateInterfaces(ComplexType type)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var iface in type.Interfaces)
+        foreach (var declared in type.DeclaredInterfaces?.Invoke() ?? type.Interfaces)
         {
+            if (declared is not InterfaceType iface)
+            {
+                Report($"Type {type.Name} must only implement Interface types, it cannot implement {declared.Name}.", ImplementsNodes(type, declared.Name));
+                continue;
+            }
+
             if (ReferenceEquals(type, iface))
             {
-                Report($"Type {type.Name} cannot implement itself because it would create a circular reference.", ImplementsNodes(type, iface));
+                Report($"Type {type.Name} cannot implement itself because it would create a circular reference.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
             if (!seen.Add(iface.Name))
             {
-                Report($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface));
+                Report($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
@@ -265,27 +271,31 @@ internal sealed class SchemaValidator
                     ReferenceEquals(transitive, type)
                         ? $"Type {type.Name} cannot implement {iface.Name} because it would create a circular reference."
                         : $"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.",
-                    [.. ImplementsNodes(iface, transitive), .. ImplementsNodes(type, iface)]);
+                    [.. ImplementsNodes(iface, transitive.Name), .. ImplementsNodes(type, iface.Name)]);
             }
         }
     }
 
     private void ValidateUnionMembers(UnionType union)
     {
-        // Members the SDL builder dropped for not being object types were reported already; they
-        // still count as members here, as they do in graphql-js.
-        var declaredMembers = union.AstNode is null ? union.Types.Count : UnionMemberNodes(union, null).Length;
-        if (declaredMembers == 0)
+        var members = union.DeclaredTypes?.Invoke() ?? union.Types;
+        if (members.Count == 0)
         {
             Report($"Union type {union.Name} must define one or more member types.", [union.AstNode, .. union.ExtensionAstNodes]);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in union.Types)
+        foreach (var member in members)
         {
             if (!seen.Add(member.Name))
             {
                 Report($"Union type {union.Name} can only include type {member.Name} once.", UnionMemberNodes(union, member.Name));
+                continue;
+            }
+
+            if (member is not ObjectType)
+            {
+                Report($"Union type {union.Name} can only include Object types, it cannot include {member.Name}.", UnionMemberNodes(union, member.Name));
             }
         }
     }
@@ -342,10 +352,10 @@ internal sealed class SchemaValidator
         }
     }
 
-    private static Node[] ImplementsNodes(ComplexType type, InterfaceType iface)
+    private static Node[] ImplementsNodes(ComplexType type, string interfaceName)
     {
         IEnumerable<Node?> definitions = [type.AstNode, .. type.ExtensionAstNodes];
-        return [.. definitions.SelectMany(Interfaces).Where(n => n.Name.Value == iface.Name)];
+        return [.. definitions.SelectMany(Interfaces).Where(n => n.Name.Value == interfaceName)];
 
         static IReadOnlyList<NamedTypeNode> Interfaces(Node? node) => node switch
         {
@@ -357,10 +367,10 @@ internal sealed class SchemaValidator
         };
     }
 
-    internal static NamedTypeNode[] UnionMemberNodes(UnionType union, string? memberName)
+    private static NamedTypeNode[] UnionMemberNodes(UnionType union, string memberName)
     {
         IEnumerable<Node?> definitions = [union.AstNode, .. union.ExtensionAstNodes];
-        return [.. definitions.SelectMany(Members).Where(n => memberName is null || n.Name.Value == memberName)];
+        return [.. definitions.SelectMany(Members).Where(n => n.Name.Value == memberName)];
 
         static IReadOnlyList<NamedTypeNode> Members(Node? node) => node switch
         {

@@ -167,10 +167,10 @@ public sealed class SchemaValidationTests
     public void Unions_must_have_object_members_each_once() =>
         Fails(
             "type Query { a: U b: V c: W } union U union V = Query | Query union W = I | S interface I { a: String } scalar S",
-            "Union type W can only include Object types, it cannot include I.",
-            "Union type W can only include Object types, it cannot include S.",
             "Union type U must define one or more member types.",
-            "Union type V can only include type Query once.");
+            "Union type V can only include type Query once.",
+            "Union type W can only include Object types, it cannot include I.",
+            "Union type W can only include Object types, it cannot include S.");
 
     [Fact]
     public void Enums_must_have_values_with_allowed_names()

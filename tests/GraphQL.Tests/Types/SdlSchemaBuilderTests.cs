@@ -114,10 +114,11 @@ public sealed class SdlSchemaBuilderTests
         var errors = Assert.Throws<SchemaValidationException>(() => Build("type Query { a: Missing } extend type Nope { a: Int } extend scalar String @foo enum E { A } extend type E { a: Int }")).Errors;
         Assert.Equal(
             [
+                "Unknown type \"Missing\".",
                 "Cannot extend type \"Nope\" because it is not defined.",
-                "Cannot extend type \"String\" because it is a built-in type.",
-                "Cannot extend non-enum type \"E\".",
-                "Unknown type: \"Missing\".",
+                "Cannot extend type \"String\" because it is not defined.",
+                "Unknown directive \"@foo\".",
+                "Cannot extend non-object type \"E\".",
             ],
             errors.Select(e => e.Message));
     }
