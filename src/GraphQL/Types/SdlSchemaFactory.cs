@@ -172,24 +172,22 @@ internal sealed class SdlSchemaFactory
                     ? new ScalarType(name) { Description = scalar.Description?.Value, SpecifiedByUrl = specifiedBy, AppliedDirectives = directives, AstNode = definition, ExtensionAstNodes = extensions }
                     : new BoundScalarType(name, implementation) { Description = scalar.Description?.Value, SpecifiedByUrl = specifiedBy, AppliedDirectives = directives, AstNode = definition, ExtensionAstNodes = extensions };
             case ObjectTypeDefinitionNode obj:
-                return new ObjectType(
-                    name,
-                    () => BuildFields(name, obj.Fields.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Fields))),
-                    () => BuildInterfaces(obj.Interfaces.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces))))
+                var objectFields = obj.Fields.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Fields)).ToList();
+                var objectInterfaces = obj.Interfaces.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces)).ToList();
+                return new ObjectType(name, () => BuildFields(name, objectFields), () => Declared(objectInterfaces).OfType<InterfaceType>())
                 {
-                    DeclaredInterfaces = () => Declared(obj.Interfaces.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces))),
+                    DeclaredInterfaces = () => Declared(objectInterfaces),
                     Description = obj.Description?.Value,
                     AppliedDirectives = directives,
                     AstNode = definition,
                     ExtensionAstNodes = extensions,
                 };
             case InterfaceTypeDefinitionNode iface:
-                return new InterfaceType(
-                    name,
-                    () => BuildFields(name, iface.Fields.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Fields))),
-                    () => BuildInterfaces(iface.Interfaces.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces))))
+                var interfaceFields = iface.Fields.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Fields)).ToList();
+                var interfaceInterfaces = iface.Interfaces.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces)).ToList();
+                return new InterfaceType(name, () => BuildFields(name, interfaceFields), () => Declared(interfaceInterfaces).OfType<InterfaceType>())
                 {
-                    DeclaredInterfaces = () => Declared(iface.Interfaces.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces))),
+                    DeclaredInterfaces = () => Declared(interfaceInterfaces),
                     Description = iface.Description?.Value,
                     AppliedDirectives = directives,
                     AstNode = definition,
@@ -261,9 +259,6 @@ internal sealed class SdlSchemaFactory
     private List<NamedType> Declared(IEnumerable<NamedTypeNode> nodes) =>
         [.. nodes.Select(n => GetNamedType(n.Name.Value)).OfType<NamedType>()];
 
-    private List<InterfaceType> BuildInterfaces(IEnumerable<NamedTypeNode> nodes) =>
-        [.. nodes.Select(n => GetNamedType(n.Name.Value)).OfType<InterfaceType>()];
-
     private List<ArgumentDefinition> BuildArguments(IEnumerable<InputValueDefinitionNode> nodes) =>
         [.. nodes.Select(a => new ArgumentDefinition(a.Name.Value, ResolveType(a.Type))
         {
@@ -319,14 +314,4 @@ internal sealed class SdlSchemaFactory
         SdlDocumentValidator.NameOf(node)?.Value ?? throw new ArgumentException($"Unexpected node {node.Kind}.", nameof(node));
 
     private static IReadOnlyList<DirectiveNode> DirectivesOf(Node node) => SdlDocumentValidator.DirectivesOf(node);
-
-    private IEnumerable<NamedTypeNode> Interfaces(TypeDefinitionNode definition) => definition switch
-    {
-        ObjectTypeDefinitionNode o => o.Interfaces.Concat(ExtensionsOf(o.Name.Value).OfType<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces)),
-        InterfaceTypeDefinitionNode i => i.Interfaces.Concat(ExtensionsOf(i.Name.Value).OfType<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces)),
-        _ => [],
-    };
-
-    private IEnumerable<NamedTypeNode> Members(UnionTypeDefinitionNode union) =>
-        union.Types.Concat(ExtensionsOf(union.Name.Value).OfType<UnionTypeExtensionNode>().SelectMany(e => e.Types));
 }
