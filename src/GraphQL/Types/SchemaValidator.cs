@@ -55,7 +55,7 @@ internal sealed class SchemaValidator
             var operations = group.Select(r => r.Operation).ToList();
             if (operations.Count > 1)
             {
-                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {AndList(operations)} root types.");
+                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {Suggestions.AndList(operations)} root types.");
             }
         }
     }
@@ -83,7 +83,24 @@ internal sealed class SchemaValidator
                 {
                     Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
                 }
+
+                ValidateDefaultValue(coordinate, argument);
             }
+        }
+    }
+
+    // A default must itself be a valid value of the type (spec 3.6 and 3.10: "a default value ...
+    // must be compatible with the input type").
+    private void ValidateDefaultValue(string coordinate, InputValueDefinition value)
+    {
+        if (value.DefaultValue is not { } defaultValue)
+        {
+            return;
+        }
+
+        foreach (var problem in InputLiteralValidator.Validate(defaultValue, value.Type))
+        {
+            Report($"{coordinate} has invalid default value{InputLiteralValidator.PrintPath(problem.Path)}: {problem.Message}", problem.Node);
         }
     }
 
@@ -166,6 +183,8 @@ internal sealed class SchemaValidator
                 {
                     Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
                 }
+
+                ValidateDefaultValue(coordinate, argument);
             }
         }
     }
@@ -337,6 +356,8 @@ internal sealed class SchemaValidator
                 Report($"Required input field {input.Name}.{field.Name} cannot be deprecated.", DeprecatedDirective(field.AstNode?.Directives), field.AstNode?.Type);
             }
 
+            ValidateDefaultValue($"{input.Name}.{field.Name}", field);
+
             if (input.IsOneOf)
             {
                 if (field.Type is NonNullType)
@@ -382,13 +403,6 @@ internal sealed class SchemaValidator
 
     private static DirectiveNode? DeprecatedDirective(IReadOnlyList<DirectiveNode>? directives) =>
         directives?.FirstOrDefault(d => d.Name.Value == "deprecated");
-
-    private static string AndList(IReadOnlyList<string> items) => items.Count switch
-    {
-        1 => items[0],
-        2 => $"{items[0]} and {items[1]}",
-        _ => string.Join(", ", items.Take(items.Count - 1)) + ", and " + items[^1],
-    };
 
     /// <summary>
     /// Spec 3.10.1: every input object must admit a finite value. One that needs a non-null field of

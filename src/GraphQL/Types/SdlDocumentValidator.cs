@@ -222,7 +222,9 @@ internal sealed class SdlDocumentValidator
         var named = (NamedTypeNode)type;
         if (!_types.ContainsKey(named.Name.Value) && Scalars.FindSpecified(named.Name.Value) is null)
         {
-            Error($"Unknown type \"{named.Name.Value}\".", named);
+            // SDL may name the standard types without defining them; suggestions include them.
+            var suggestions = Suggestions.List(named.Name.Value, Suggestions.StandardTypeNames.Concat(_types.Keys).Distinct());
+            Error($"Unknown type \"{named.Name.Value}\"." + Suggestions.DidYouMean(suggestions), named);
         }
     }
 
@@ -265,7 +267,7 @@ internal sealed class SdlDocumentValidator
 
             foreach (var argument in directive.Arguments.Where(a => !shape.Arguments.ContainsKey(a.Name.Value)))
             {
-                Error($"Unknown argument \"{argument.Name.Value}\" on directive \"@{name}\".", argument);
+                Error($"Unknown argument \"{argument.Name.Value}\" on directive \"@{name}\"." + Suggestions.DidYouMean(Suggestions.List(argument.Name.Value, shape.Arguments.Keys)), argument);
             }
 
             foreach (var group in directive.Arguments.GroupBy(a => a.Name.Value).Where(g => g.Count() > 1))
@@ -287,7 +289,7 @@ internal sealed class SdlDocumentValidator
     {
         if (!_types.TryGetValue(name.Value, out var definition))
         {
-            Error($"Cannot extend type \"{name.Value}\" because it is not defined.", name);
+            Error($"Cannot extend type \"{name.Value}\" because it is not defined." + Suggestions.DidYouMean(Suggestions.List(name.Value, _types.Keys)), name);
             return;
         }
 

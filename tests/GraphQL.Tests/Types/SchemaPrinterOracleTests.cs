@@ -44,6 +44,10 @@ public sealed class SchemaPrinterOracleTests
         "type Query { a(x: Int! @deprecated): Int } input In { f: Int! @deprecated } directive @d(r: Int! @deprecated) on FIELD",
         "schema { query: Q mutation: Q } type Q { a: Int }",
         "type Query implements B { a: Int } interface A { a: Int } interface B implements A { a: Int } interface C implements D { a: Int } interface D implements C { a: Int }",
+        "type Query { a(x: Int = \"s\", y: [Int] = [1, \"b\"], i: In = { a: 1, z: 2 }, j: In = 3, k: In = {}): Int } input In { a: Int b: Int! c: Int = 1.5 }",
+        "type Query { a(o: O = { a: 1, b: \"x\" }, p: O = { a: null }, q: O = { b: \"ok\" }): Int } input O @oneOf { a: Int b: String }",
+        "type Query { a(e: E = C, f: E = \"A\", g: [E!]! = [A, null], h: Float = 1, i: ID = 1.5, j: Boolean = 0, k: String = 1): Int } enum E { A B }",
+        "directive @d(x: Int = true) on FIELD type Query { a(n: Int! = null, l: [[Int]] = [[1], 2, [\"x\"]]): Int }",
     ];
 
     [Fact]
