@@ -107,6 +107,7 @@ internal sealed class SchemaValidator
     private void ValidateTypes()
     {
         var inputObjects = new List<InputObjectType>();
+        var defaultValueCycles = new DefaultValueCycleDetector(this);
         foreach (var type in _schema.Types.Values)
         {
             ValidateName(type.Name, type.AstNode);
@@ -125,6 +126,7 @@ internal sealed class SchemaValidator
                 case InputObjectType input:
                     ValidateInputFields(input);
                     inputObjects.Add(input);
+                    defaultValueCycles.Detect(input);
                     break;
             }
         }
@@ -403,6 +405,85 @@ internal sealed class SchemaValidator
 
     private static DirectiveNode? DeprecatedDirective(IReadOnlyList<DirectiveNode>? directives) =>
         directives?.FirstOrDefault(d => d.Name.Value == "deprecated");
+
+    /// <summary>
+    /// A default value must not need itself to be complete: an input field whose default leaves out a
+    /// field whose own default leads back to it could never be coerced (graphql-js 17 reports it, as a
+    /// value of infinite size). A depth-first walk through the defaults, each field entered once.
+    /// </summary>
+    private sealed class DefaultValueCycleDetector(SchemaValidator validator)
+    {
+        private readonly HashSet<string> _visitedFields = new(StringComparer.Ordinal);
+        private readonly List<(string Field, Node? DefaultValue)> _fieldPath = [];
+        private readonly Dictionary<string, int> _fieldPathIndex = new(StringComparer.Ordinal);
+
+        // An empty object as the starting value makes every field's default apply.
+        public void Detect(InputObjectType input) => DetectInLiteral(input, new ObjectValueNode());
+
+        private void DetectInLiteral(InputObjectType input, ValueNode literal)
+        {
+            if (literal is ListValueNode list)
+            {
+                foreach (var item in list.Values)
+                {
+                    DetectInLiteral(input, item);
+                }
+
+                return;
+            }
+
+            if (literal is not ObjectValueNode obj)
+            {
+                return;
+            }
+
+            foreach (var field in input.Fields.Values)
+            {
+                if (field.Type.GetNamedType() is not InputObjectType fieldType)
+                {
+                    continue;
+                }
+
+                var given = obj.Fields.FirstOrDefault(f => f.Name.Value == field.Name);
+                if (given is not null)
+                {
+                    DetectInLiteral(fieldType, given.Value);
+                }
+                else
+                {
+                    DetectInFieldDefault(field, fieldType, $"{input.Name}.{field.Name}");
+                }
+            }
+        }
+
+        private void DetectInFieldDefault(InputFieldDefinition field, InputObjectType fieldType, string fieldText)
+        {
+            if (field.DefaultValue is not { } defaultValue)
+            {
+                return;
+            }
+
+            if (_fieldPathIndex.TryGetValue(fieldText, out var cycleIndex))
+            {
+                var via = cycleIndex < _fieldPath.Count
+                    ? " via the default values of: " + string.Join(", ", _fieldPath.Skip(cycleIndex).Select(p => p.Field))
+                    : string.Empty;
+                validator.Report(
+                    $"Invalid circular reference. The default value of Input Object field {fieldText} references itself{via}.",
+                    [.. _fieldPath.Skip(cycleIndex - 1).Select(p => p.DefaultValue)]);
+                return;
+            }
+
+            if (_visitedFields.Add(fieldText))
+            {
+                _fieldPath.Add((fieldText, field.AstNode?.DefaultValue));
+                _fieldPathIndex[fieldText] = _fieldPath.Count;
+                DetectInLiteral(fieldType, defaultValue);
+                _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                _fieldPathIndex.Remove(fieldText);
+            }
+        }
+    }
 
     /// <summary>
     /// Spec 3.10.1: every input object must admit a finite value. One that needs a non-null field of

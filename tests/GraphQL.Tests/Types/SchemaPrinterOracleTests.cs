@@ -47,6 +47,8 @@ public sealed class SchemaPrinterOracleTests
         "type Query { a(x: Int = \"s\", y: [Int] = [1, \"b\"], i: In = { a: 1, z: 2 }, j: In = 3, k: In = {}): Int } input In { a: Int b: Int! c: Int = 1.5 }",
         "type Query { a(o: O = { a: 1, b: \"x\" }, p: O = { a: null }, q: O = { b: \"ok\" }): Int } input O @oneOf { a: Int b: String }",
         "type Query { a(e: E = C, f: E = \"A\", g: [E!]! = [A, null], h: Float = 1, i: ID = 1.5, j: Boolean = 0, k: String = 1): Int } enum E { A B }",
+        "type Query { a(i: A): Int } input A { a: A = {} b: B = {} c: [A] = [{ a: null }] } input B { x: C = {} } input C { y: B = { x: { y: null } } z: A = {} }",
+        "type Query { a(i: A): Int } input A { b: B = {} } input B { c: C = {} } input C { a: A = {} }",
         "directive @d(x: Int = true) on FIELD type Query { a(n: Int! = null, l: [[Int]] = [[1], 2, [\"x\"]]): Int }",
     ];
 
