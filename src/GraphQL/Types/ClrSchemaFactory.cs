@@ -77,7 +77,8 @@ internal sealed class ClrSchemaFactory
             Query = query,
             Mutation = mutation,
             Subscription = subscription,
-            Types = [.. added, .. _options.Types],
+            // Roots first, then what was added: the printed SDL reads top-down from the entry points.
+            Types = [.. new[] { query, mutation, subscription }.OfType<NamedType>(), .. added, .. _options.Types],
             Directives = [.. Directives.Specified, .. _options.Directives],
         });
     }
@@ -109,7 +110,7 @@ internal sealed class ClrSchemaFactory
         NamedType type;
         if (clrType.IsInterface && clrType.GetCustomAttribute<UnionTypeAttribute>() is { } union)
         {
-            var name = union.Name ?? NameOf(clrType, ClrNaming.StripGenericArity(clrType.Name));
+            var name = union.Name ?? NameOf(clrType, ClrNaming.InterfaceName(ClrNaming.StripGenericArity(clrType.Name)));
             type = new UnionType(name, () => _objectsByClrType.Where(o => clrType.IsAssignableFrom(o.Key)).Select(o => o.Value).ToList())
             {
                 Description = DescriptionOf(clrType),
@@ -327,7 +328,7 @@ internal sealed class ClrSchemaFactory
                 {
                     Description = DescriptionOf(parameter),
                     DeprecationReason = DeprecationOf(parameter),
-                    DefaultValue = parameter.HasDefaultValue ? ClrLiteral.From(parameter.DefaultValue, type) : null,
+                    DefaultValue = parameter.HasDefaultValue ? ClrLiteral.From(DefaultOf(parameter), type) : null,
                     RuntimeType = parameterType,
                 });
                 callArguments.Add(Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.Argument), [parameterType], context, Expression.Constant(name)));
@@ -365,6 +366,13 @@ internal sealed class ClrSchemaFactory
             Resolver = resolver,
             Subscriber = subscriber,
         };
+    }
+
+    // Reflection reports an enum parameter's default as its underlying number.
+    private static object? DefaultOf(ParameterInfo parameter)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return type.IsEnum && parameter.DefaultValue is { } value ? Enum.ToObject(type, value) : parameter.DefaultValue;
     }
 
     // Task<T>, ValueTask<T> and IAsyncEnumerable<T> results: the GraphQL type is T's (or the stream's).

@@ -23,6 +23,12 @@ public abstract class ComplexType : NamedType
 
     public IReadOnlyList<InterfaceType> Interfaces => _interfaces.Value;
 
+    /// <summary>
+    /// What the SDL listed after <c>implements</c>, including names of types that are not interfaces
+    /// (left out of <see cref="Interfaces"/>), so validation can report them where graphql-js does.
+    /// </summary>
+    internal Func<IReadOnlyList<NamedType>>? DeclaredInterfaces { get; init; }
+
     public FieldDefinition? GetField(string name) => _fields.Value.GetValueOrDefault(name);
 
     internal override void Complete()

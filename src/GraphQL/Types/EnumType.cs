@@ -49,12 +49,12 @@ public sealed class EnumType : NamedType
     {
         if (value is not string name)
         {
-            throw new ValueCoercionException($"Enum \"{Name}\" cannot represent non-string value: {Inspector.Inspect(value)}.");
+            throw new ValueCoercionException($"Enum \"{Name}\" cannot represent non-string value: {Inspector.Inspect(value)}." + DidYouMean(Inspector.Inspect(value)));
         }
 
         return _byName.TryGetValue(name, out var definition)
             ? definition.Value
-            : throw new ValueCoercionException($"Value \"{name}\" does not exist in \"{Name}\" enum.");
+            : throw new ValueCoercionException($"Value \"{name}\" does not exist in \"{Name}\" enum." + DidYouMean(name));
     }
 
     public object ParseLiteral(ValueNode literal)
@@ -62,11 +62,14 @@ public sealed class EnumType : NamedType
         ArgumentNullException.ThrowIfNull(literal);
         if (literal is not EnumValueNode node)
         {
-            throw new ValueCoercionException($"Enum \"{Name}\" cannot represent non-enum value: {ValuePrinter.Print(literal)}.", literal);
+            var printed = ValuePrinter.Print(literal);
+            throw new ValueCoercionException($"Enum \"{Name}\" cannot represent non-enum value: {printed}." + DidYouMean(printed), literal);
         }
 
         return _byName.TryGetValue(node.Value, out var definition)
             ? definition.Value
-            : throw new ValueCoercionException($"Value \"{node.Value}\" does not exist in \"{Name}\" enum.", literal);
+            : throw new ValueCoercionException($"Value \"{node.Value}\" does not exist in \"{Name}\" enum." + DidYouMean(node.Value), literal);
     }
+
+    private string DidYouMean(string unknown) => Suggestions.DidYouMean(Suggestions.List(unknown, _byName.Keys), "the enum value");
 }

@@ -55,7 +55,7 @@ internal sealed class SchemaValidator
             var operations = group.Select(r => r.Operation).ToList();
             if (operations.Count > 1)
             {
-                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {AndList(operations)} root types.");
+                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {Suggestions.AndList(operations)} root types.");
             }
         }
     }
@@ -83,13 +83,31 @@ internal sealed class SchemaValidator
                 {
                     Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
                 }
+
+                ValidateDefaultValue(coordinate, argument);
             }
+        }
+    }
+
+    // A default must itself be a valid value of the type (spec 3.6 and 3.10: "a default value ...
+    // must be compatible with the input type").
+    private void ValidateDefaultValue(string coordinate, InputValueDefinition value)
+    {
+        if (value.DefaultValue is not { } defaultValue)
+        {
+            return;
+        }
+
+        foreach (var problem in InputLiteralValidator.Validate(defaultValue, value.Type))
+        {
+            Report($"{coordinate} has invalid default value{InputLiteralValidator.PrintPath(problem.Path)}: {problem.Message}", problem.Node);
         }
     }
 
     private void ValidateTypes()
     {
         var inputObjects = new List<InputObjectType>();
+        var defaultValueCycles = new DefaultValueCycleDetector(this);
         foreach (var type in _schema.Types.Values)
         {
             ValidateName(type.Name, type.AstNode);
@@ -108,6 +126,7 @@ internal sealed class SchemaValidator
                 case InputObjectType input:
                     ValidateInputFields(input);
                     inputObjects.Add(input);
+                    defaultValueCycles.Detect(input);
                     break;
             }
         }
@@ -166,6 +185,8 @@ internal sealed class SchemaValidator
                 {
                     Report($"Required argument {coordinate} cannot be deprecated.", DeprecatedDirective(argument.AstNode?.Directives), argument.AstNode?.Type);
                 }
+
+                ValidateDefaultValue(coordinate, argument);
             }
         }
     }
@@ -173,17 +194,23 @@ internal sealed class SchemaValidator
     private void ValidateInterfaces(ComplexType type)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var iface in type.Interfaces)
+        foreach (var declared in type.DeclaredInterfaces?.Invoke() ?? type.Interfaces)
         {
+            if (declared is not InterfaceType iface)
+            {
+                Report($"Type {type.Name} must only implement Interface types, it cannot implement {declared.Name}.", ImplementsNodes(type, declared.Name));
+                continue;
+            }
+
             if (ReferenceEquals(type, iface))
             {
-                Report($"Type {type.Name} cannot implement itself because it would create a circular reference.", ImplementsNodes(type, iface));
+                Report($"Type {type.Name} cannot implement itself because it would create a circular reference.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
             if (!seen.Add(iface.Name))
             {
-                Report($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface));
+                Report($"Type {type.Name} can only implement {iface.Name} once.", ImplementsNodes(type, iface.Name));
                 continue;
             }
 
@@ -265,27 +292,31 @@ internal sealed class SchemaValidator
                     ReferenceEquals(transitive, type)
                         ? $"Type {type.Name} cannot implement {iface.Name} because it would create a circular reference."
                         : $"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.",
-                    [.. ImplementsNodes(iface, transitive), .. ImplementsNodes(type, iface)]);
+                    [.. ImplementsNodes(iface, transitive.Name), .. ImplementsNodes(type, iface.Name)]);
             }
         }
     }
 
     private void ValidateUnionMembers(UnionType union)
     {
-        // Members the SDL builder dropped for not being object types were reported already; they
-        // still count as members here, as they do in graphql-js.
-        var declaredMembers = union.AstNode is null ? union.Types.Count : UnionMemberNodes(union, null).Length;
-        if (declaredMembers == 0)
+        var members = union.DeclaredTypes?.Invoke() ?? union.Types;
+        if (members.Count == 0)
         {
             Report($"Union type {union.Name} must define one or more member types.", [union.AstNode, .. union.ExtensionAstNodes]);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in union.Types)
+        foreach (var member in members)
         {
             if (!seen.Add(member.Name))
             {
                 Report($"Union type {union.Name} can only include type {member.Name} once.", UnionMemberNodes(union, member.Name));
+                continue;
+            }
+
+            if (member is not ObjectType)
+            {
+                Report($"Union type {union.Name} can only include Object types, it cannot include {member.Name}.", UnionMemberNodes(union, member.Name));
             }
         }
     }
@@ -327,6 +358,8 @@ internal sealed class SchemaValidator
                 Report($"Required input field {input.Name}.{field.Name} cannot be deprecated.", DeprecatedDirective(field.AstNode?.Directives), field.AstNode?.Type);
             }
 
+            ValidateDefaultValue($"{input.Name}.{field.Name}", field);
+
             if (input.IsOneOf)
             {
                 if (field.Type is NonNullType)
@@ -342,10 +375,10 @@ internal sealed class SchemaValidator
         }
     }
 
-    private static Node[] ImplementsNodes(ComplexType type, InterfaceType iface)
+    private static Node[] ImplementsNodes(ComplexType type, string interfaceName)
     {
         IEnumerable<Node?> definitions = [type.AstNode, .. type.ExtensionAstNodes];
-        return [.. definitions.SelectMany(Interfaces).Where(n => n.Name.Value == iface.Name)];
+        return [.. definitions.SelectMany(Interfaces).Where(n => n.Name.Value == interfaceName)];
 
         static IReadOnlyList<NamedTypeNode> Interfaces(Node? node) => node switch
         {
@@ -357,10 +390,10 @@ internal sealed class SchemaValidator
         };
     }
 
-    internal static NamedTypeNode[] UnionMemberNodes(UnionType union, string? memberName)
+    private static NamedTypeNode[] UnionMemberNodes(UnionType union, string memberName)
     {
         IEnumerable<Node?> definitions = [union.AstNode, .. union.ExtensionAstNodes];
-        return [.. definitions.SelectMany(Members).Where(n => memberName is null || n.Name.Value == memberName)];
+        return [.. definitions.SelectMany(Members).Where(n => n.Name.Value == memberName)];
 
         static IReadOnlyList<NamedTypeNode> Members(Node? node) => node switch
         {
@@ -373,12 +406,84 @@ internal sealed class SchemaValidator
     private static DirectiveNode? DeprecatedDirective(IReadOnlyList<DirectiveNode>? directives) =>
         directives?.FirstOrDefault(d => d.Name.Value == "deprecated");
 
-    private static string AndList(IReadOnlyList<string> items) => items.Count switch
+    /// <summary>
+    /// A default value must not need itself to be complete: an input field whose default leaves out a
+    /// field whose own default leads back to it could never be coerced (graphql-js 17 reports it, as a
+    /// value of infinite size). A depth-first walk through the defaults, each field entered once.
+    /// </summary>
+    private sealed class DefaultValueCycleDetector(SchemaValidator validator)
     {
-        1 => items[0],
-        2 => $"{items[0]} and {items[1]}",
-        _ => string.Join(", ", items.Take(items.Count - 1)) + ", and " + items[^1],
-    };
+        private readonly HashSet<string> _visitedFields = new(StringComparer.Ordinal);
+        private readonly List<(string Field, Node? DefaultValue)> _fieldPath = [];
+        private readonly Dictionary<string, int> _fieldPathIndex = new(StringComparer.Ordinal);
+
+        // An empty object as the starting value makes every field's default apply.
+        public void Detect(InputObjectType input) => DetectInLiteral(input, new ObjectValueNode());
+
+        private void DetectInLiteral(InputObjectType input, ValueNode literal)
+        {
+            if (literal is ListValueNode list)
+            {
+                foreach (var item in list.Values)
+                {
+                    DetectInLiteral(input, item);
+                }
+
+                return;
+            }
+
+            if (literal is not ObjectValueNode obj)
+            {
+                return;
+            }
+
+            foreach (var field in input.Fields.Values)
+            {
+                if (field.Type.GetNamedType() is not InputObjectType fieldType)
+                {
+                    continue;
+                }
+
+                var given = obj.Fields.FirstOrDefault(f => f.Name.Value == field.Name);
+                if (given is not null)
+                {
+                    DetectInLiteral(fieldType, given.Value);
+                }
+                else
+                {
+                    DetectInFieldDefault(field, fieldType, $"{input.Name}.{field.Name}");
+                }
+            }
+        }
+
+        private void DetectInFieldDefault(InputFieldDefinition field, InputObjectType fieldType, string fieldText)
+        {
+            if (field.DefaultValue is not { } defaultValue)
+            {
+                return;
+            }
+
+            if (_fieldPathIndex.TryGetValue(fieldText, out var cycleIndex))
+            {
+                var via = cycleIndex < _fieldPath.Count
+                    ? " via the default values of: " + string.Join(", ", _fieldPath.Skip(cycleIndex).Select(p => p.Field))
+                    : string.Empty;
+                validator.Report(
+                    $"Invalid circular reference. The default value of Input Object field {fieldText} references itself{via}.",
+                    [.. _fieldPath.Skip(cycleIndex - 1).Select(p => p.DefaultValue)]);
+                return;
+            }
+
+            if (_visitedFields.Add(fieldText))
+            {
+                _fieldPath.Add((fieldText, field.AstNode?.DefaultValue));
+                _fieldPathIndex[fieldText] = _fieldPath.Count;
+                DetectInLiteral(fieldType, defaultValue);
+                _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                _fieldPathIndex.Remove(fieldText);
+            }
+        }
+    }
 
     /// <summary>
     /// Spec 3.10.1: every input object must admit a finite value. One that needs a non-null field of

@@ -41,6 +41,7 @@ internal sealed class SdlSchemaFactory
 
     private Schema Build(DocumentNode document)
     {
+        _errors.AddRange(SdlDocumentValidator.Validate(document));
         SchemaDefinitionNode? schemaDefinition = null;
         var schemaExtensions = new List<SchemaExtensionNode>();
         var directiveDefinitions = new List<DirectiveDefinitionNode>();
@@ -49,12 +50,7 @@ internal sealed class SdlSchemaFactory
             switch (definition)
             {
                 case TypeDefinitionNode type:
-                    var name = TypeName(type);
-                    if (!_definitions.TryAdd(name, type))
-                    {
-                        Error($"There can be only one type named \"{name}\".", NameOf(_definitions[name]), NameOf(type));
-                    }
-
+                    _definitions.TryAdd(TypeName(type), type);
                     break;
                 case TypeExtensionNode extension:
                     var extended = TypeName(extension);
@@ -66,11 +62,6 @@ internal sealed class SdlSchemaFactory
                     list.Add(extension);
                     break;
                 case SchemaDefinitionNode schema:
-                    if (schemaDefinition is not null)
-                    {
-                        Error("Must provide only one schema definition.", schema);
-                    }
-
                     schemaDefinition ??= schema;
                     break;
                 case SchemaExtensionNode schemaExtension:
@@ -85,14 +76,11 @@ internal sealed class SdlSchemaFactory
             }
         }
 
-        CheckExtensions();
-        CheckTypeReferences(document);
         if (_errors.Count > 0)
         {
             throw new SchemaValidationException(_errors);
         }
 
-        CheckReferencedKinds();
 
         foreach (var definition in _definitions.Values)
         {
@@ -114,14 +102,14 @@ internal sealed class SdlSchemaFactory
             .SelectMany(o => o)
             .ToList();
         var errorsBeforeRoots = _errors.Count;
-        var query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null || operationTypes.Count > 0);
+        var query = RootType(OperationType.Query, "Query", operationTypes, schemaDefinition is not null);
         var queryRootRejected = _errors.Count > errorsBeforeRoots;
         var config = new SchemaConfig
         {
             Query = query,
             QueryRootRejected = queryRootRejected,
-            Mutation = RootType(OperationType.Mutation, "Mutation", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
-            Subscription = RootType(OperationType.Subscription, "Subscription", operationTypes, schemaDefinition is not null || operationTypes.Count > 0),
+            Mutation = RootType(OperationType.Mutation, "Mutation", operationTypes, schemaDefinition is not null),
+            Subscription = RootType(OperationType.Subscription, "Subscription", operationTypes, schemaDefinition is not null),
             Types = [.. _types.Values],
             Directives = directives,
             Description = schemaDefinition?.Description?.Value,
@@ -131,18 +119,21 @@ internal sealed class SdlSchemaFactory
         return new Schema(config, _errors);
     }
 
-    private ObjectType? RootType(OperationType operation, string defaultName, List<OperationTypeDefinitionNode> operationTypes, bool explicitRoots)
+    // Without a schema definition graphql-js takes the types named Query, Mutation and Subscription,
+    // even over what a schema extension names; with one, only the named operation types count.
+    private ObjectType? RootType(OperationType operation, string defaultName, List<OperationTypeDefinitionNode> operationTypes, bool hasSchemaDefinition)
     {
         var node = operationTypes.LastOrDefault(o => o.Operation == operation);
-        var name = node?.Type.Name.Value ?? (explicitRoots ? null : defaultName);
-        if (name is null || GetNamedType(name) is not { } type)
+        var byDefaultName = hasSchemaDefinition ? null : GetNamedType(defaultName);
+        var type = byDefaultName ?? (node is null ? null : GetNamedType(node.Type.Name.Value));
+        if (byDefaultName is not null)
         {
-            return null;
+            node = null;
         }
 
-        if (type is ObjectType obj)
+        if (type is null or ObjectType)
         {
-            return obj;
+            return (ObjectType?)type;
         }
 
         Error(
@@ -151,119 +142,6 @@ internal sealed class SdlSchemaFactory
                 : $"{operation} root type must be Object type if provided, it cannot be {type.Name}.",
             (Node?)node?.Type ?? type.AstNode);
         return null;
-    }
-
-    private void CheckExtensions()
-    {
-        foreach (var (name, extensions) in _extensions)
-        {
-            if (!_definitions.TryGetValue(name, out var definition))
-            {
-                var isSpecifiedScalar = Scalars.FindSpecified(name) is not null;
-                Error(
-                    isSpecifiedScalar ? $"Cannot extend type \"{name}\" because it is a built-in type." : $"Cannot extend type \"{name}\" because it is not defined.",
-                    NameOf(extensions[0]));
-                continue;
-            }
-
-            foreach (var extension in extensions)
-            {
-                if (!ExtensionMatches(definition, extension))
-                {
-                    Error($"Cannot extend non-{KindName(definition)} type \"{name}\".", definition, extension);
-                }
-            }
-        }
-    }
-
-    private static bool ExtensionMatches(TypeDefinitionNode definition, TypeExtensionNode extension) => (definition, extension) switch
-    {
-        (ScalarTypeDefinitionNode, ScalarTypeExtensionNode) => true,
-        (ObjectTypeDefinitionNode, ObjectTypeExtensionNode) => true,
-        (InterfaceTypeDefinitionNode, InterfaceTypeExtensionNode) => true,
-        (UnionTypeDefinitionNode, UnionTypeExtensionNode) => true,
-        (EnumTypeDefinitionNode, EnumTypeExtensionNode) => true,
-        (InputObjectTypeDefinitionNode, InputObjectTypeExtensionNode) => true,
-        _ => false,
-    };
-
-    private static string KindName(TypeDefinitionNode definition) => definition switch
-    {
-        ScalarTypeDefinitionNode => "scalar",
-        ObjectTypeDefinitionNode => "object",
-        InterfaceTypeDefinitionNode => "interface",
-        UnionTypeDefinitionNode => "union",
-        EnumTypeDefinitionNode => "enum",
-        _ => "input object",
-    };
-
-    // graphql-js refuses a document naming a type it does not define before building anything.
-    private void CheckTypeReferences(DocumentNode document)
-    {
-        foreach (var reference in document.Definitions.SelectMany(NamedTypeReferences))
-        {
-            if (!_definitions.ContainsKey(reference.Name.Value) && Scalars.FindSpecified(reference.Name.Value) is null)
-            {
-                Error($"Unknown type: \"{reference.Name.Value}\".", reference);
-            }
-        }
-
-    }
-
-    // Kinds the type model cannot hold are reported here, in graphql-js's words, and validation goes on.
-    private void CheckReferencedKinds()
-    {
-        foreach (var definition in _definitions.Values)
-        {
-            foreach (var iface in Interfaces(definition))
-            {
-                if (_definitions.TryGetValue(iface.Name.Value, out var target) && target is not InterfaceTypeDefinitionNode)
-                {
-                    Error($"Type {TypeName(definition)} must only implement Interface types, it cannot implement {iface.Name.Value}.", iface);
-                }
-            }
-
-            if (definition is UnionTypeDefinitionNode union)
-            {
-                foreach (var member in Members(union))
-                {
-                    if (!_definitions.TryGetValue(member.Name.Value, out var target) || target is not ObjectTypeDefinitionNode)
-                    {
-                        Error($"Union type {union.Name.Value} can only include Object types, it cannot include {member.Name.Value}.", member);
-                    }
-                }
-            }
-        }
-    }
-
-    private IEnumerable<NamedTypeNode> NamedTypeReferences(DefinitionNode definition)
-    {
-        IEnumerable<TypeNode> types = definition switch
-        {
-            ObjectTypeDefinitionNode o => [.. o.Interfaces, .. FieldTypes(o.Fields)],
-            ObjectTypeExtensionNode o => [.. o.Interfaces, .. FieldTypes(o.Fields)],
-            InterfaceTypeDefinitionNode i => [.. i.Interfaces, .. FieldTypes(i.Fields)],
-            InterfaceTypeExtensionNode i => [.. i.Interfaces, .. FieldTypes(i.Fields)],
-            UnionTypeDefinitionNode u => u.Types,
-            UnionTypeExtensionNode u => u.Types,
-            InputObjectTypeDefinitionNode i => i.Fields.Select(f => f.Type),
-            InputObjectTypeExtensionNode i => i.Fields.Select(f => f.Type),
-            DirectiveDefinitionNode d => d.Arguments.Select(a => a.Type),
-            SchemaDefinitionNode s => s.OperationTypes.Select(o => o.Type),
-            SchemaExtensionNode s => s.OperationTypes.Select(o => o.Type),
-            _ => [],
-        };
-        return types.Select(Unwrap);
-
-        static IEnumerable<TypeNode> FieldTypes(IReadOnlyList<FieldDefinitionNode> fields) =>
-            fields.SelectMany(f => f.Arguments.Select(a => a.Type).Prepend(f.Type));
-
-        static NamedTypeNode Unwrap(TypeNode type) => type switch
-        {
-            ListTypeNode l => Unwrap(l.Type),
-            NonNullTypeNode n => Unwrap(n.Type),
-            _ => (NamedTypeNode)type,
-        };
     }
 
     private NamedType? GetNamedType(string name) =>
@@ -294,22 +172,22 @@ internal sealed class SdlSchemaFactory
                     ? new ScalarType(name) { Description = scalar.Description?.Value, SpecifiedByUrl = specifiedBy, AppliedDirectives = directives, AstNode = definition, ExtensionAstNodes = extensions }
                     : new BoundScalarType(name, implementation) { Description = scalar.Description?.Value, SpecifiedByUrl = specifiedBy, AppliedDirectives = directives, AstNode = definition, ExtensionAstNodes = extensions };
             case ObjectTypeDefinitionNode obj:
-                return new ObjectType(
-                    name,
-                    () => BuildFields(name, obj.Fields.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Fields))),
-                    () => BuildInterfaces(obj.Interfaces.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces))))
+                var objectFields = obj.Fields.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Fields)).ToList();
+                var objectInterfaces = obj.Interfaces.Concat(extensions.Cast<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces)).ToList();
+                return new ObjectType(name, () => BuildFields(name, objectFields), () => Declared(objectInterfaces).OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = () => Declared(objectInterfaces),
                     Description = obj.Description?.Value,
                     AppliedDirectives = directives,
                     AstNode = definition,
                     ExtensionAstNodes = extensions,
                 };
             case InterfaceTypeDefinitionNode iface:
-                return new InterfaceType(
-                    name,
-                    () => BuildFields(name, iface.Fields.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Fields))),
-                    () => BuildInterfaces(iface.Interfaces.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces))))
+                var interfaceFields = iface.Fields.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Fields)).ToList();
+                var interfaceInterfaces = iface.Interfaces.Concat(extensions.Cast<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces)).ToList();
+                return new InterfaceType(name, () => BuildFields(name, interfaceFields), () => Declared(interfaceInterfaces).OfType<InterfaceType>())
                 {
+                    DeclaredInterfaces = () => Declared(interfaceInterfaces),
                     Description = iface.Description?.Value,
                     AppliedDirectives = directives,
                     AstNode = definition,
@@ -321,6 +199,7 @@ internal sealed class SdlSchemaFactory
                     () => union.Types.Concat(extensions.Cast<UnionTypeExtensionNode>().SelectMany(e => e.Types))
                         .Select(t => GetNamedType(t.Name.Value)).OfType<ObjectType>().ToList())
                 {
+                    DeclaredTypes = () => Declared(union.Types.Concat(extensions.Cast<UnionTypeExtensionNode>().SelectMany(e => e.Types))),
                     Description = union.Description?.Value,
                     AppliedDirectives = directives,
                     AstNode = definition,
@@ -377,8 +256,8 @@ internal sealed class SdlSchemaFactory
             Subscriber = _subscribers.GetValueOrDefault((typeName, f.Name.Value)),
         })];
 
-    private List<InterfaceType> BuildInterfaces(IEnumerable<NamedTypeNode> nodes) =>
-        [.. nodes.Select(n => GetNamedType(n.Name.Value)).OfType<InterfaceType>()];
+    private List<NamedType> Declared(IEnumerable<NamedTypeNode> nodes) =>
+        [.. nodes.Select(n => GetNamedType(n.Name.Value)).OfType<NamedType>()];
 
     private List<ArgumentDefinition> BuildArguments(IEnumerable<InputValueDefinitionNode> nodes) =>
         [.. nodes.Select(a => new ArgumentDefinition(a.Name.Value, ResolveType(a.Type))
@@ -431,49 +310,8 @@ internal sealed class SdlSchemaFactory
         directives.FirstOrDefault(d => d.Name.Value == Directives.SpecifiedBy.Name)?
             .Arguments.FirstOrDefault(a => a.Name.Value == "url")?.Value is StringValueNode url ? url.Value : null;
 
-    private static string TypeName(Node node) => NameOf(node)?.Value ?? throw new ArgumentException($"Unexpected node {node.Kind}.", nameof(node));
+    private static string TypeName(Node node) =>
+        SdlDocumentValidator.NameOf(node)?.Value ?? throw new ArgumentException($"Unexpected node {node.Kind}.", nameof(node));
 
-    private static NameNode? NameOf(Node node) => node switch
-    {
-        ScalarTypeDefinitionNode n => n.Name,
-        ObjectTypeDefinitionNode n => n.Name,
-        InterfaceTypeDefinitionNode n => n.Name,
-        UnionTypeDefinitionNode n => n.Name,
-        EnumTypeDefinitionNode n => n.Name,
-        InputObjectTypeDefinitionNode n => n.Name,
-        ScalarTypeExtensionNode n => n.Name,
-        ObjectTypeExtensionNode n => n.Name,
-        InterfaceTypeExtensionNode n => n.Name,
-        UnionTypeExtensionNode n => n.Name,
-        EnumTypeExtensionNode n => n.Name,
-        InputObjectTypeExtensionNode n => n.Name,
-        _ => null,
-    };
-
-    private static IReadOnlyList<DirectiveNode> DirectivesOf(Node node) => node switch
-    {
-        ScalarTypeDefinitionNode n => n.Directives,
-        ObjectTypeDefinitionNode n => n.Directives,
-        InterfaceTypeDefinitionNode n => n.Directives,
-        UnionTypeDefinitionNode n => n.Directives,
-        EnumTypeDefinitionNode n => n.Directives,
-        InputObjectTypeDefinitionNode n => n.Directives,
-        ScalarTypeExtensionNode n => n.Directives,
-        ObjectTypeExtensionNode n => n.Directives,
-        InterfaceTypeExtensionNode n => n.Directives,
-        UnionTypeExtensionNode n => n.Directives,
-        EnumTypeExtensionNode n => n.Directives,
-        InputObjectTypeExtensionNode n => n.Directives,
-        _ => [],
-    };
-
-    private IEnumerable<NamedTypeNode> Interfaces(TypeDefinitionNode definition) => definition switch
-    {
-        ObjectTypeDefinitionNode o => o.Interfaces.Concat(ExtensionsOf(o.Name.Value).OfType<ObjectTypeExtensionNode>().SelectMany(e => e.Interfaces)),
-        InterfaceTypeDefinitionNode i => i.Interfaces.Concat(ExtensionsOf(i.Name.Value).OfType<InterfaceTypeExtensionNode>().SelectMany(e => e.Interfaces)),
-        _ => [],
-    };
-
-    private IEnumerable<NamedTypeNode> Members(UnionTypeDefinitionNode union) =>
-        union.Types.Concat(ExtensionsOf(union.Name.Value).OfType<UnionTypeExtensionNode>().SelectMany(e => e.Types));
+    private static IReadOnlyList<DirectiveNode> DirectivesOf(Node node) => SdlDocumentValidator.DirectivesOf(node);
 }

@@ -21,5 +21,8 @@ public sealed class UnionType : NamedType
 
     public ResolveAbstractType? ResolveType { get; init; }
 
+    /// <summary>What the SDL listed as members, including types that are not object types (left out of <see cref="Types"/>).</summary>
+    internal Func<IReadOnlyList<NamedType>>? DeclaredTypes { get; init; }
+
     internal override void Complete() => _ = _types.Value;
 }

@@ -17,6 +17,9 @@ public static class DocumentValidator
 
     public const string TooManyErrorsMessage = "Too many validation errors, error limit reached. Validation aborted.";
 
+    /// <summary>The last error when a rule gives up on a document that would cost it too much work (graphql-js 17).</summary>
+    public const string AbortedMessage = "Validation aborted.";
+
     public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -30,8 +33,7 @@ public static class DocumentValidator
         {
             if (errors.Count >= options.MaxErrors)
             {
-                errors.Add(new GraphQLError(TooManyErrorsMessage));
-                throw new ValidationAbortedException();
+                throw new ValidationAbortedException(new GraphQLError(TooManyErrorsMessage));
             }
 
             errors.Add(error);
@@ -42,18 +44,12 @@ public static class DocumentValidator
         {
             new AstWalker(typeInfo, rules).Walk(document);
         }
-        catch (ValidationAbortedException)
+        catch (ValidationAbortedException aborted)
         {
-            // The cap was reached; the errors so far and the closing one are the result.
+            // The errors so far and the one saying why validation stopped are the result.
+            errors.Add(aborted.Error);
         }
 
         return errors;
     }
-
-    // Unwinds the walk from deep inside a rule once the error cap is reached; never escapes Validate.
-#pragma warning disable CA1032, CA1064 // Private control-flow exception: no public constructors needed.
-    private sealed class ValidationAbortedException : Exception
-    {
-    }
-#pragma warning restore CA1032, CA1064
 }

@@ -2,12 +2,15 @@ using Voting.GraphQL.Validation.Rules;
 
 namespace Voting.GraphQL.Validation;
 
-/// <summary>The rules of spec section 5 that an executable document must pass, in graphql-js's <c>specifiedRules</c> order.</summary>
+/// <summary>The rules of spec section 5 that an executable document must pass, in graphql-js 17's <c>specifiedRules</c> order
+/// (its @defer/@stream rules and the recommended MaxIntrospectionDepthRule are not here: this engine has neither
+/// those directives nor introspection types yet).</summary>
 public static class SpecifiedRules
 {
     public static IReadOnlyList<Func<ValidationContext, ValidationRule>> All { get; } =
     [
         c => new ExecutableDefinitionsRule(c),
+        c => new KnownOperationTypesRule(c),
         c => new UniqueOperationNamesRule(c),
         c => new LoneAnonymousOperationRule(c),
         c => new SingleFieldSubscriptionsRule(c),

@@ -68,6 +68,9 @@ public sealed class ValidationContext
         _onError(error);
     }
 
+    /// <summary>Stops validation now; the result ends with "Validation aborted.". For rules whose work a document could make unbounded.</summary>
+    public void Abort() => throw new ValidationAbortedException(new GraphQLError(DocumentValidator.AbortedMessage));
+
     public FragmentDefinitionNode? GetFragment(string name) => _fragments.GetValueOrDefault(name);
 
     /// <summary>The type a type reference denotes in this schema, or null when its name is unknown.</summary>

@@ -221,8 +221,9 @@ public sealed class ScalarCoercionTests
         Assert.Equal(ConsoleColor.Blue, color.ParseValue("BLUE"));
         Assert.Equal(ConsoleColor.Blue, color.ParseLiteral(EnumLiteral("BLUE")));
         Assert.Equal("Enum \"Color\" cannot represent value: Green", Fails(() => color.Serialize(ConsoleColor.Green)));
-        Assert.Equal("Value \"GREEN\" does not exist in \"Color\" enum.", Fails(() => color.ParseValue("GREEN")));
+        Assert.Equal("Value \"GREEN\" does not exist in \"Color\" enum. Did you mean the enum value \"RED\"?", Fails(() => color.ParseValue("GREEN")));
+        Assert.Equal("Value \"GREN\" does not exist in \"Color\" enum. Did you mean the enum value \"RED\"?", Fails(() => color.ParseLiteral(EnumLiteral("GREN"))));
         Assert.Equal("Enum \"Color\" cannot represent non-string value: 1.", Fails(() => color.ParseValue(1)));
-        Assert.Equal("Enum \"Color\" cannot represent non-enum value: \"RED\".", Fails(() => color.ParseLiteral(StringLiteral("RED"))));
+        Assert.Equal("Enum \"Color\" cannot represent non-enum value: \"RED\". Did you mean the enum value \"RED\"?", Fails(() => color.ParseLiteral(StringLiteral("RED"))));
     }
 }

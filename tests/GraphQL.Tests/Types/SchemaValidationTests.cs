@@ -1,4 +1,5 @@
 using Voting.GraphQL.Errors;
+using Voting.GraphQL.Language;
 using Voting.GraphQL.Types;
 
 namespace Voting.GraphQL.Tests.Types;
@@ -167,10 +168,10 @@ public sealed class SchemaValidationTests
     public void Unions_must_have_object_members_each_once() =>
         Fails(
             "type Query { a: U b: V c: W } union U union V = Query | Query union W = I | S interface I { a: String } scalar S",
-            "Union type W can only include Object types, it cannot include I.",
-            "Union type W can only include Object types, it cannot include S.",
             "Union type U must define one or more member types.",
-            "Union type V can only include type Query once.");
+            "Union type V can only include type Query once.",
+            "Union type W can only include Object types, it cannot include I.",
+            "Union type W can only include Object types, it cannot include S.");
 
     [Fact]
     public void Enums_must_have_values_with_allowed_names()
@@ -219,5 +220,57 @@ public sealed class SchemaValidationTests
         var exception = Assert.Throws<SchemaValidationException>(() => SchemaBuilder.FromSdl("type Mutation { a: E } enum E").Create());
         Assert.Equal(2, exception.Errors.Count);
         Assert.Equal("Query root type must be provided.\n\nEnum type E must define one or more values.", exception.Message);
+    }
+
+    [Fact]
+    public void Default_values_must_be_values_of_their_types() =>
+        Fails(
+            "type Query { a(x: Int = \"s\", y: [Int] = [1, \"b\"], i: In = { a: 1, z: 2 }): Int } input In { a: Int b: Int! c: Int = 1.5 } directive @d(e: E = C) on FIELD enum E { A B }",
+            "@d(e:) has invalid default value: Value \"C\" does not exist in \"E\" enum. Did you mean the enum value \"A\" or \"B\"?",
+            "Query.a(x:) has invalid default value: Int cannot represent non-integer value: \"s\"",
+            "Query.a(y:) has invalid default value at [1]: Int cannot represent non-integer value: \"b\"",
+            "Query.a(i:) has invalid default value: Expected value of type \"In\" to include required field \"b\", found: { a: 1, z: 2 }.",
+            "Query.a(i:) has invalid default value: Expected value of type \"In\" not to include unknown field \"z\". Did you mean \"a\", \"b\", or \"c\"? Found: { a: 1, z: 2 }.",
+            "In.c has invalid default value: Int cannot represent non-integer value: 1.5");
+
+    [Fact]
+    public void Default_values_must_not_depend_on_themselves() =>
+        Fails(
+            "type Query { a(i: A): Int } input A { b: B = {} } input B { c: C = {} } input C { a: A = {} }",
+            "Invalid circular reference. The default value of Input Object field A.b references itself via the default values of: B.c, C.a.");
+
+    [Fact]
+    public void Literals_are_checked_against_input_types_with_paths()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { a(o: O): Int } input O @oneOf { a: Int b: [String!] }").Create();
+        var type = schema.GetType("O")!;
+        var problems = InputLiteralValidator.Validate(Parser.ParseValue("{ b: [\"x\", null] }"), type);
+        var problem = Assert.Single(problems);
+        Assert.Equal("Expected value of non-null type \"String!\" not to be null.", problem.Message);
+        Assert.Equal(" at .b[1]", InputLiteralValidator.PrintPath(problem.Path));
+        Assert.Equal(
+            "Within OneOf Input Object type \"O\", exactly one field must be specified, and the value for that field must be non-null.",
+            Assert.Single(InputLiteralValidator.Validate(Parser.ParseValue("{ a: 1, b: \"x\" }"), type)).Message);
+        Assert.Empty(InputLiteralValidator.Validate(Parser.ParseValue("{ b: \"single item\" }"), type));
+        var variables = new Dictionary<string, object?> { ["v"] = null };
+        Assert.Equal(
+            "Expected variable \"$v\" provided to non-null type \"Int!\" not to be null.",
+            Assert.Single(InputLiteralValidator.Validate(Parser.ParseValue("$v"), new NonNullType(Scalars.Int), variables)).Message);
+    }
+
+    [Theory]
+    [InlineData("nmae", "name")]
+    [InlineData("NAME", "name")]
+    [InlineData("id", "id")]
+    public void Suggestions_find_close_names(string input, string expected) =>
+        Assert.Equal(expected, Suggestions.List(input, ["name", "id", "title", "identifier"])[0]);
+
+    [Fact]
+    public void Suggestions_are_ordered_by_distance_then_naturally_and_at_most_five()
+    {
+        Assert.Equal(["abc1", "abc2", "abc10"], Suggestions.List("abc", ["abc10", "abc2", "abc1", "zzz"]));
+        Assert.Equal(["x2", "x10"], Suggestions.List("xyz", ["x10", "x2"]));
+        Assert.Equal(" Did you mean \"a\", \"b\", \"c\", \"d\", or \"e\"?", Suggestions.DidYouMean(["a", "b", "c", "d", "e", "f"]));
+        Assert.Equal(string.Empty, Suggestions.DidYouMean([]));
     }
 }

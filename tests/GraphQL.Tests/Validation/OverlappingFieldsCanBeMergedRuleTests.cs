@@ -260,4 +260,42 @@ public sealed class OverlappingFieldsCanBeMergedRuleTests
 
     [Fact]
     public void Typename_on_different_parents_merges() => ExpectValid(Rule, "{ catOrDog { __typename ... on Dog { __typename } ... on Cat { __typename } } }");
+
+    [Fact]
+    public void Locations_of_a_deep_conflict_are_capped_at_twenty_per_side()
+    {
+        var aliases = Enumerable.Range(1, 25).Select(i => $"a{i}").ToList();
+        var query = "{\n  dog { " + string.Join(" ", aliases.Select(a => a + ": name")) + " }\n  dog { " + string.Join(" ", aliases.Select(a => a + ": nickname")) + " }\n}";
+
+        var error = Assert.Single(Validate(Rule, query));
+
+        Assert.Equal(40, error.Locations.Count);
+        Assert.Equal(new Voting.GraphQL.Errors.SourceLocation(2, 3), error.Locations[0]);
+        Assert.Equal(new Voting.GraphQL.Errors.SourceLocation(3, 3), error.Locations[20]);
+        Assert.StartsWith("Fields \"dog\" conflict because subfields \"a1\" conflict because \"name\" and \"nickname\" are different fields and subfields \"a2\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_names_are_abbreviated()
+    {
+        var alias = new string('x', 1001);
+        var error = Assert.Single(Validate(Rule, $"{{ dog {{ {alias}: name {alias}: nickname }} }}"));
+
+        Assert.Equal(
+            $"Fields \"{new string('x', 1000)}...\" conflict because \"name\" and \"nickname\" are different fields." + Alias,
+            error.Message);
+    }
+
+    [Fact]
+    public void A_document_beyond_the_complexity_budget_aborts_validation()
+    {
+        var query = "{ dog { " + string.Join(" ", Enumerable.Repeat("name", 50)) + " } }";
+
+        var errors = Validate(c => new OverlappingFieldsCanBeMergedRule(c) { ComplexityBudget = 100 }, query);
+
+        Assert.Equal("Validation aborted.", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void The_default_budget_allows_ordinary_documents() => ExpectValid(Rule, "{ dog { " + string.Join(" ", Enumerable.Repeat("name", 200)) + " } }");
 }

@@ -34,16 +34,16 @@ public sealed class ProvidedRequiredArgumentsRuleTests
 
     [Fact]
     public void Missing_one_non_nullable_argument() => ExpectErrors(Rule, "{ complicatedArgs { multipleReqs(req2: 2) } }",
-        Error("Field \"multipleReqs\" argument \"req1\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
+        Error("Argument \"ComplicatedArgs.multipleReqs(req1:)\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
 
     [Fact]
     public void Missing_multiple_non_nullable_arguments() => ExpectErrors(Rule, "{ complicatedArgs { multipleReqs } }",
-        Error("Field \"multipleReqs\" argument \"req1\" of type \"Int!\" is required, but it was not provided.", (1, 21)),
-        Error("Field \"multipleReqs\" argument \"req2\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
+        Error("Argument \"ComplicatedArgs.multipleReqs(req1:)\" of type \"Int!\" is required, but it was not provided.", (1, 21)),
+        Error("Argument \"ComplicatedArgs.multipleReqs(req2:)\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
 
     [Fact]
     public void Incorrect_value_and_missing_argument() => ExpectErrors(Rule, "{ complicatedArgs { multipleReqs(req1: \"one\") } }",
-        Error("Field \"multipleReqs\" argument \"req2\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
+        Error("Argument \"ComplicatedArgs.multipleReqs(req2:)\" of type \"Int!\" is required, but it was not provided.", (1, 21)));
 
     [Fact]
     public void Directives_of_valid_types() => ExpectValid(Rule, "{ dog @include(if: true) { name } human @skip(if: false) { name } }");
@@ -54,8 +54,16 @@ public sealed class ProvidedRequiredArgumentsRuleTests
           dog @include { name @skip }
         }
         """,
-        Error("Directive \"@include\" argument \"if\" of type \"Boolean!\" is required, but it was not provided.", (2, 7)),
-        Error("Directive \"@skip\" argument \"if\" of type \"Boolean!\" is required, but it was not provided.", (2, 23)));
+        Error("Argument \"@include(if:)\" of type \"Boolean!\" is required, but it was not provided.", (2, 7)),
+        Error("Argument \"@skip(if:)\" of type \"Boolean!\" is required, but it was not provided.", (2, 23)));
+
+    [Fact]
+    public void Missing_directive_argument_among_others() => ExpectErrors(Rule, "{ dog @withArgs(optional: 1) { name } }",
+        Error("Argument \"@withArgs(required:)\" of type \"String!\" is required, but it was not provided.", (1, 7)));
+
+    [Fact]
+    public void Missing_argument_on_an_object_field_names_the_object() => ExpectErrors(Rule, "mutation { renameDog { name } }",
+        Error("Argument \"MutationRoot.renameDog(name:)\" of type \"String!\" is required, but it was not provided.", (1, 12)));
 
     [Fact]
     public void Unknown_directives_are_ignored() => ExpectValid(Rule, "{ dog @unknown { name } }");

@@ -83,7 +83,16 @@ public sealed class SingleFieldSubscriptionsRuleTests
         fragment A on SubscriptionRoot {
           ...A
         }
-        """);
+        """,
+        Error("Subscription \"NoInfiniteLoop\" must select one top level field.", (1, 29)));
+
+    [Fact]
+    public void Fails_with_no_applicable_field_in_anonymous_subscription() => ExpectErrors(Rule, """
+        subscription {
+          ... on QueryRoot { dog { name } }
+        }
+        """,
+        Error("Anonymous Subscription must select one top level field.", (1, 14)));
 
     [Fact]
     public void Fails_with_many_more_than_one_root_field_via_fragments_anonymous() => ExpectErrors(Rule, """

@@ -11,8 +11,16 @@ namespace Voting.GraphQL.Tests.Validation;
 /// </summary>
 internal static class ValidationHarness
 {
-    public static IReadOnlyList<GraphQLError> Validate(Func<ValidationContext, ValidationRule> rule, string query, Schema? schema = null) =>
-        DocumentValidator.Validate(schema ?? TestSchema.Instance, Parser.Parse(query), new ValidationOptions { Rules = [rule] });
+    public static IReadOnlyList<GraphQLError> Validate(Func<ValidationContext, ValidationRule> rule, string query, Schema? schema = null)
+    {
+        string? ruleName = null;
+        var errors = DocumentValidator.Validate(schema ?? TestSchema.Instance, Parser.Parse(query), new ValidationOptions
+        {
+            Rules = [c => { var instance = rule(c); ruleName = instance.GetType().Name; return instance; }],
+        });
+        OracleLog.Record(schema ?? TestSchema.Instance, query, ruleName!, errors);
+        return errors;
+    }
 
     public static void ExpectValid(Func<ValidationContext, ValidationRule> rule, string query, Schema? schema = null) =>
         ExpectErrors(rule, query, schema);

@@ -19,21 +19,37 @@ namespace Voting.GraphQL.Validation.Rules;
 /// </remarks>
 public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) : ValidationRule(context)
 {
+    private const int MaxConflictDetailLength = 1000;
+    private const int MaxConflictNodes = 20;
+
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
     private readonly PairSet _comparedFragmentPairs = new();
+    private int _remainingBudget = -1;
+
+    /// <summary>
+    /// How many steps (field pairs compared, fragments expanded, fields collected) the rule may take for
+    /// one document before it aborts validation, as graphql-js 17 does: crafted documents can otherwise
+    /// make the comparison explode.
+    /// </summary>
+    internal int ComplexityBudget { get; init; } = 500_000;
 
     public override void EnterSelectionSet(SelectionSetNode node)
     {
+        if (_remainingBudget < 0)
+        {
+            _remainingBudget = ComplexityBudget;
+        }
+
         foreach (var conflict in FindConflictsWithinSelectionSet(Context.ParentType, node))
         {
             ReportError(
-                $"Fields \"{conflict.ResponseName}\" conflict because {ReasonMessage(conflict.Reason)}. Use different aliases on the fields to fetch both if this was intentional.",
+                $"Fields \"{Abbreviate(conflict.ResponseName)}\" conflict because {conflict.Reason}. Use different aliases on the fields to fetch both if this was intentional.",
                 [.. conflict.Fields1, .. conflict.Fields2]);
         }
     }
 
-    private static string ReasonMessage(Reason reason) =>
-        reason.Message ?? string.Join(" and ", reason.SubReasons!.Select(s => $"subfields \"{s.ResponseName}\" conflict because {ReasonMessage(s.Reason)}"));
+    // Names in messages are cut short, as graphql-js 17 cuts them, so a hostile document cannot make huge errors.
+    private static string Abbreviate(string text) => text.Length > MaxConflictDetailLength ? text[..MaxConflictDetailLength] + "..." : text;
 
     private List<Conflict> FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
     {
@@ -54,6 +70,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool mutuallyExclusive, FieldMap fieldMap, string fragmentName)
     {
+        Spend(1);
         if (Context.GetFragment(fragmentName) is not { } fragment)
         {
             return;
@@ -81,6 +98,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsBetweenFragments(List<Conflict> conflicts, bool mutuallyExclusive, string name1, string name2)
     {
+        Spend(1);
         if (name1 == name2 || _comparedFragmentPairs.Has(name1, name2, mutuallyExclusive))
         {
             return;
@@ -175,6 +193,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, FieldAndDefinition field1, FieldAndDefinition field2)
     {
+        Spend(1);
         // Two different object types can never be the same object, so their fields may differ;
         // but their shapes must still merge, as both end up under one response key.
         var mutuallyExclusive = parentFieldsAreMutuallyExclusive
@@ -186,7 +205,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         {
             if (node1.Name.Value != node2.Name.Value)
             {
-                return Conflict.Of(responseName, $"\"{node1.Name.Value}\" and \"{node2.Name.Value}\" are different fields", node1, node2);
+                return Conflict.Of(responseName, $"\"{Abbreviate(node1.Name.Value)}\" and \"{Abbreviate(node2.Name.Value)}\" are different fields", node1, node2);
             }
 
             if (!SameArguments(node1.Arguments, node2.Arguments))
@@ -207,15 +226,55 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             var subConflicts = FindConflictsBetweenSubSelectionSets(mutuallyExclusive, type1?.GetNamedType(), set1, type2?.GetNamedType(), set2);
             if (subConflicts.Count > 0)
             {
-                return new Conflict(
-                    responseName,
-                    new Reason(null, [.. subConflicts.Select(c => (c.ResponseName, c.Reason))]),
-                    [node1, .. subConflicts.SelectMany(c => c.Fields1)],
-                    [node2, .. subConflicts.SelectMany(c => c.Fields2)]);
+                return SubfieldConflicts(responseName, subConflicts, node1, node2);
             }
         }
 
         return null;
+    }
+
+    // The subfields' reasons become one, cut short while it is built, and the locations are capped,
+    // keeping the deepest fields, so a conflict repeated down a deep document stays a small error.
+    private static Conflict SubfieldConflicts(string responseName, List<Conflict> conflicts, FieldNode node1, FieldNode node2)
+    {
+        var message = new System.Text.StringBuilder();
+        foreach (var conflict in conflicts)
+        {
+            message.Append(message.Length == 0 ? string.Empty : " and ")
+                .Append($"subfields \"{Abbreviate(conflict.ResponseName)}\" conflict because {conflict.Reason}");
+            if (message.Length > MaxConflictDetailLength)
+            {
+                break;
+            }
+        }
+
+        return new Conflict(responseName, Abbreviate(message.ToString()), CollectNodes(node1, conflicts, c => c.Fields1), CollectNodes(node2, conflicts, c => c.Fields2));
+    }
+
+    private static List<FieldNode> CollectNodes(FieldNode node, List<Conflict> conflicts, Func<Conflict, IReadOnlyList<FieldNode>> side)
+    {
+        var nodes = new List<FieldNode> { node };
+        foreach (var conflict in conflicts)
+        {
+            var fields = side(conflict);
+            var remaining = MaxConflictNodes - nodes.Count;
+            nodes.AddRange(fields.Skip(Math.Max(0, fields.Count - remaining)));
+            if (nodes.Count == MaxConflictNodes)
+            {
+                break;
+            }
+        }
+
+        return nodes;
+    }
+
+    private void Spend(int cost)
+    {
+        _remainingBudget -= cost;
+        if (_remainingBudget < 0)
+        {
+            Context.Abort();
+        }
     }
 
     // Lists and non-null must match in shape all the way down; leaves must be the same type.
@@ -284,6 +343,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             switch (selection)
             {
                 case FieldNode field:
+                    Spend(1);
                     var definition = parentType is ComplexType complex ? complex.GetField(field.Name.Value) : null;
                     var responseName = field.Alias?.Value ?? field.Name.Value;
                     if (!fieldMap.TryGetValue(responseName, out var list))
@@ -314,13 +374,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private sealed record FieldAndDefinition(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition);
 
-    /// <summary>Why two fields conflict: a message, or the conflicts of their subfields.</summary>
-    private sealed record Reason(string? Message, IReadOnlyList<(string ResponseName, Reason Reason)>? SubReasons);
-
-    private sealed record Conflict(string ResponseName, Reason Reason, IReadOnlyList<FieldNode> Fields1, IReadOnlyList<FieldNode> Fields2)
+    private sealed record Conflict(string ResponseName, string Reason, IReadOnlyList<FieldNode> Fields1, IReadOnlyList<FieldNode> Fields2)
     {
-        public static Conflict Of(string responseName, string message, FieldNode node1, FieldNode node2) =>
-            new(responseName, new Reason(message, null), [node1], [node2]);
+        public static Conflict Of(string responseName, string reason, FieldNode node1, FieldNode node2) => new(responseName, reason, [node1], [node2]);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Voting.GraphQL.Validation.Rules;
 /// argumentDefinition. Let defaultValue be the default value of argumentDefinition. If type is
 /// Non-Null and defaultValue does not exist: Let argumentName be the name of argumentDefinition. Let
 /// argument be the argument in arguments named argumentName. argument must exist."
-/// (A null value given explicitly is <see cref="ValuesOfCorrectTypeRule"/>'s concern.)
+/// (A null value given explicitly is <see cref="ValuesOfCorrectTypeRule"/>'s concern.) Arguments are
+/// named by schema coordinate, <c>Type.field(arg:)</c> or <c>@directive(arg:)</c>, as graphql-js 17 names them.
 /// </summary>
 public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
 {
@@ -25,7 +26,7 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
 
         foreach (var argument in Missing(field.Arguments, node.Arguments))
         {
-            ReportError($"Field \"{field.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            ReportError($"Argument \"{field}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
         }
     }
 
@@ -38,7 +39,7 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
 
         foreach (var argument in Missing(directive.Arguments, node.Arguments))
         {
-            ReportError($"Directive \"@{directive.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            ReportError($"Argument \"@{directive.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
         }
     }
 

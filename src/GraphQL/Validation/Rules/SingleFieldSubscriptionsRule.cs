@@ -34,7 +34,12 @@ public sealed class SingleFieldSubscriptionsRule(ValidationContext context) : Va
             return;
         }
 
-        if (fields.Count > 1)
+        if (fields.Count == 0)
+        {
+            // Possible only through fragments that select nothing applicable, e.g. one that spreads itself.
+            ReportError($"{label} must select one top level field.", node.SelectionSet);
+        }
+        else if (fields.Count > 1)
         {
             ReportError($"{label} must select only one top level field.", fields.Values.Skip(1).SelectMany(f => f));
         }

@@ -14,136 +14,145 @@ namespace Voting.GraphQL.Validation.Rules;
 /// nested within value will represent a runtime value valid for usage in its position)." Also: every
 /// field of an input object literal must be defined by its type, every required field must be given,
 /// and a OneOf input object literal must give exactly one field, not null (spec 3.10.1).
-/// Variables inside literals are <see cref="VariablesInAllowedPositionRule"/>'s concern.
 /// </summary>
+/// <remarks>
+/// Each outermost literal is checked whole, as graphql-js 17's validateInputLiteral does, so
+/// messages can quote the enclosing object. Variables are not known yet; whether they fit their
+/// position is <see cref="VariablesInAllowedPositionRule"/>'s concern.
+/// </remarks>
 public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : ValidationRule(context)
 {
     public override void EnterValue(ValueNode node)
     {
-        switch (node)
+        // A list stands where its parent position is; TypeInfo has already stepped into its items.
+        var type = node is ListValueNode ? Context.ParentInputType : Context.InputType;
+        if (type is not null)
         {
-            case ListValueNode:
-                // The list's own position: an item type would hide a list given where a scalar is expected.
-                if (Context.ParentInputType?.GetNullableType() is not ListType)
+            Check(node, type);
+        }
+
+        SkipSubtree();
+    }
+
+    private void Check(ValueNode node, GraphQLType type)
+    {
+        switch (node, type)
+        {
+            case (VariableNode, _):
+                return;
+            case (NullValueNode, NonNullType):
+                ReportError($"Expected value of non-null type \"{type}\" not to be null.", node);
+                return;
+            case (_, NonNullType nonNull):
+                Check(node, nonNull.OfType);
+                return;
+            case (NullValueNode, _):
+                return;
+            case (ListValueNode list, ListType listType):
+                foreach (var item in list.Values)
                 {
-                    CheckLeaf(node, Context.ParentInputType);
-                    SkipSubtree();
+                    Check(item, listType.OfType);
                 }
 
-                break;
-            case ObjectValueNode obj:
-                CheckObject(obj);
-                break;
-            case NullValueNode:
-                if (Context.InputType is NonNullType type)
-                {
-                    ReportError($"Expected value of type \"{type}\", found {Printer.Print(node)}.", node);
-                }
-
-                break;
-            default:
-                CheckLeaf(node, Context.InputType);
-                break;
+                return;
+            case (_, ListType listType):
+                // A single value where a list is expected is coerced to a list of one (spec 3.11 input coercion).
+                Check(node, listType.OfType);
+                return;
+            case (_, InputObjectType inputObject):
+                CheckObject(node, inputObject);
+                return;
+            case (_, EnumType enumType):
+                CheckEnum(node, enumType);
+                return;
+            case (_, ScalarType scalar):
+                CheckScalar(node, scalar);
+                return;
         }
     }
 
-    public override void EnterObjectField(ObjectFieldNode node)
+    private void CheckObject(ValueNode node, InputObjectType type)
     {
-        if (Context.InputType is null && Context.ParentInputType?.GetNamedType() is InputObjectType parentType)
+        if (node is not ObjectValueNode obj)
         {
-            var name = node.Name.Value;
-            var suggestions = Context.HideSuggestions ? [] : Suggestions.List(name, parentType.Fields.Keys);
-            ReportError($"Field \"{name}\" is not defined by type \"{parentType.Name}\"." + Suggestions.DidYouMean(suggestions), node);
-        }
-    }
-
-    private void CheckObject(ObjectValueNode node)
-    {
-        if (Context.InputType?.GetNamedType() is not InputObjectType type)
-        {
-            CheckLeaf(node, Context.InputType);
-            SkipSubtree();
+            ReportError($"Expected value of type \"{type}\" to be an object, found: {Printer.Print(node)}.", node);
             return;
         }
 
+        // As in graphql-js, a repeated field name counts once, with its last value (UniqueInputFieldNamesRule reports the repetition).
         var given = new Dictionary<string, ObjectFieldNode>(StringComparer.Ordinal);
-        foreach (var field in node.Fields)
+        foreach (var field in obj.Fields)
         {
-            given.TryAdd(field.Name.Value, field);
+            given[field.Name.Value] = field;
         }
 
         foreach (var field in type.Fields.Values)
         {
-            if (field.IsRequired && !given.ContainsKey(field.Name))
+            if (given.TryGetValue(field.Name, out var fieldNode))
             {
-                ReportError($"Field \"{type.Name}.{field.Name}\" of required type \"{field.Type}\" was not provided.", node);
+                Check(fieldNode.Value, field.Type);
+            }
+            else if (field.IsRequired)
+            {
+                ReportError($"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {Printer.Print(node)}.", node);
             }
         }
 
-        if (type.IsOneOf)
+        var known = new List<ObjectFieldNode>();
+        foreach (var fieldNode in obj.Fields)
         {
-            if (given.Count != 1)
+            var name = fieldNode.Name.Value;
+            if (type.GetField(name) is not null)
             {
-                ReportError($"OneOf Input Object \"{type.Name}\" must specify exactly one key.", node);
+                known.Add(fieldNode);
+                continue;
             }
-            else if (given.Values.First() is { Value: NullValueNode } only)
-            {
-                ReportError($"Field \"{type.Name}.{only.Name.Value}\" must be non-null.", node);
-            }
-        }
-    }
 
-    // Scalars and enums decide which literals they accept; anything else given where a leaf, list
-    // or input object was expected does not fit.
-    private void CheckLeaf(ValueNode node, GraphQLType? locationType)
-    {
-        if (locationType is null)
-        {
-            return;
+            var hint = Context.HideSuggestions ? string.Empty : Suggestions.DidYouMean(Suggestions.List(name, type.Fields.Keys));
+            ReportError(
+                $"Expected value of type \"{type}\" not to include unknown field \"{name}\"" + (hint.Length > 0 ? "." + hint + " Found" : ", found") + $": {Printer.Print(node)}.",
+                fieldNode);
         }
 
-        switch (locationType.GetNamedType())
+        if (type.IsOneOf && (known.Count != 1 || known[0].Value is NullValueNode))
         {
-            case EnumType enumType:
-                CheckEnum(node, enumType);
-                break;
-            case ScalarType scalar:
-                try
-                {
-                    scalar.ParseLiteral(node);
-                }
-                catch (ValueCoercionException error)
-                {
-                    ReportError(error.Message, node);
-                }
-#pragma warning disable CA1031 // A custom scalar may throw anything; the document is what is wrong, and validation must go on.
-                catch (Exception error)
-#pragma warning restore CA1031
-                {
-                    ReportError($"Expected value of type \"{locationType}\", found {Printer.Print(node)}; {error.Message}", node);
-                }
-
-                break;
-            default:
-                ReportError($"Expected value of type \"{locationType}\", found {Printer.Print(node)}.", node);
-                break;
+            ReportError($"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.", node);
         }
     }
 
     // The enum's own messages, with graphql-js's hint at the nearest value names.
     private void CheckEnum(ValueNode node, EnumType type)
     {
-        var printed = Printer.Print(node);
         if (node is EnumValueNode enumValue && type.GetValue(enumValue.Value) is not null)
         {
             return;
         }
 
+        var printed = Printer.Print(node);
         var hint = Context.HideSuggestions ? string.Empty : Suggestions.DidYouMean(Suggestions.List(printed, type.Values.Select(v => v.Name)), "the enum value");
         ReportError(
             node is EnumValueNode
                 ? $"Value \"{printed}\" does not exist in \"{type.Name}\" enum." + hint
                 : $"Enum \"{type.Name}\" cannot represent non-enum value: {printed}." + hint,
             node);
+    }
+
+    // Scalars decide which literals they accept; their messages are graphql-js's own.
+    private void CheckScalar(ValueNode node, ScalarType scalar)
+    {
+        try
+        {
+            scalar.ParseLiteral(node);
+        }
+        catch (ValueCoercionException error)
+        {
+            ReportError(error.Message, error.Node ?? node);
+        }
+#pragma warning disable CA1031 // A custom scalar may throw anything; the document is what is wrong, and validation must go on.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            ReportError($"Expected value of type \"{scalar}\", but encountered error \"{error.Message}\"; found: {Printer.Print(node)}.", node);
+        }
     }
 }

@@ -9,7 +9,7 @@ using Voting.GraphQL.Validation;
 namespace Voting.GraphQL.Tests.Validation.Differential;
 
 /// <summary>
-/// Differential test against graphql-js (tests/oracle/validate.mjs, version pinned in its package.json): for
+/// Differential test against graphql-js (tests/oracle/validate-corpus.mjs, version pinned in its package.json): for
 /// every document of <see cref="ValidationCorpus"/>, the same validity, the same error messages in the same
 /// order and at the same locations (or the same syntax error).
 /// </summary>
@@ -124,13 +124,13 @@ public sealed class ValidationOracleTests
             StandardOutputEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("validate.mjs");
+        start.ArgumentList.Add("validate-corpus.mjs");
         start.ArgumentList.Add(corpusFile);
         using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await node.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(node.ExitCode == 0, $"node validate.mjs failed ({node.ExitCode}): {await errors}");
+        Assert.True(node.ExitCode == 0, $"node validate-corpus.mjs failed ({node.ExitCode}): {await errors}");
         return await output;
     }
 
@@ -138,12 +138,12 @@ public sealed class ValidationOracleTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "validate.mjs")))
+            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "validate-corpus.mjs")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException("tests/oracle/validate.mjs not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("tests/oracle/validate-corpus.mjs not found above " + AppContext.BaseDirectory);
     }
 }
