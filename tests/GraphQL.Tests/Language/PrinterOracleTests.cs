@@ -78,7 +78,17 @@ public sealed class PrinterOracleTests
         };
         start.ArgumentList.Add("print.mjs");
         start.ArgumentList.Add(corpusFile);
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        Process? started = null;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            Assert.Fail("Node.js is needed to run graphql-js (tests/oracle): " + exception.Message + ". Run ./test.sh on a machine with node.");
+        }
+
+        using var node = started ?? throw new InvalidOperationException("Could not start node.");
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await node.WaitForExitAsync(TestContext.Current.CancellationToken);
