@@ -1,0 +1,59 @@
+using Voting.GraphQL.Language.Ast;
+
+namespace Voting.GraphQL.Types;
+
+/// <summary>A field of an object or interface type.</summary>
+public sealed class FieldDefinition
+{
+    public FieldDefinition(string name, GraphQLType type)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(type);
+        Name = name;
+        Type = type;
+    }
+
+    public string Name { get; }
+
+    public GraphQLType Type { get; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
+
+    public string? DeprecationReason { get; init; }
+
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    public IReadOnlyList<DirectiveNode> AppliedDirectives { get; init; } = [];
+
+    /// <summary>Produces the field's value; null means the executor uses <see cref="DefaultFieldResolver.Resolve"/>.</summary>
+    public FieldResolver? Resolver { get; init; }
+
+    /// <summary>
+    /// For subscription root fields: produces the event stream, an <see cref="IAsyncEnumerable{T}"/> of
+    /// <see cref="object"/>; each event then becomes the parent of <see cref="Resolver"/> (spec 6.2.3).
+    /// </summary>
+    public FieldResolver? Subscriber { get; init; }
+
+    public FieldDefinitionNode? AstNode { get; init; }
+
+    /// <summary>The object or interface type the field belongs to; set when the schema is built.</summary>
+    public ComplexType? DeclaringType { get; internal set; }
+
+    public ArgumentDefinition? GetArgument(string name)
+    {
+        foreach (var argument in Arguments)
+        {
+            if (argument.Name == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The schema coordinate, <c>Type.field</c>, as messages print it.</summary>
+    public override string ToString() => DeclaringType is null ? Name : $"{DeclaringType.Name}.{Name}";
+}

@@ -1,0 +1,48 @@
+using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Validation.Rules;
+
+/// <summary>
+/// Required Arguments (spec 5.4.2.1,
+/// <see href="https://spec.graphql.org/September2025/#sec-Required-Arguments"/>):
+/// "For each Field or Directive in the document: Let arguments be the arguments provided by the Field
+/// or Directive. Let argumentDefinitions be the set of argument definitions of that Field or Directive.
+/// For each argumentDefinition in argumentDefinitions: Let type be the expected type of
+/// argumentDefinition. Let defaultValue be the default value of argumentDefinition. If type is
+/// Non-Null and defaultValue does not exist: Let argumentName be the name of argumentDefinition. Let
+/// argument be the argument in arguments named argumentName. argument must exist."
+/// (A null value given explicitly is <see cref="ValuesOfCorrectTypeRule"/>'s concern.) Arguments are
+/// named by schema coordinate, <c>Type.field(arg:)</c> or <c>@directive(arg:)</c>, as graphql-js 17 names them.
+/// </summary>
+public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
+{
+    public override void LeaveField(FieldNode node)
+    {
+        if (Context.FieldDefinition is not { } field)
+        {
+            return;
+        }
+
+        foreach (var argument in Missing(field.Arguments, node.Arguments))
+        {
+            ReportError($"Argument \"{field}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+        }
+    }
+
+    public override void LeaveDirective(DirectiveNode node)
+    {
+        if (Context.Schema.GetDirective(node.Name.Value) is not { } directive)
+        {
+            return;
+        }
+
+        foreach (var argument in Missing(directive.Arguments, node.Arguments))
+        {
+            ReportError($"Argument \"@{directive.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+        }
+    }
+
+    private static IEnumerable<ArgumentDefinition> Missing(IReadOnlyList<ArgumentDefinition> definitions, IReadOnlyList<ArgumentNode> given) =>
+        definitions.Where(d => d.IsRequired && !given.Any(a => a.Name.Value == d.Name));
+}

@@ -1,0 +1,189 @@
+using Voting.GraphQL.Errors;
+using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Validation;
+
+/// <summary>
+/// What rules share during one validation: the schema and document, the position the walk is at
+/// (through <see cref="TypeInfo"/>), and lookups that several rules need and that are computed once
+/// and cached: fragments by name, the spreads of a selection set, the fragments an operation reaches,
+/// and the variables an operation uses with the types their positions expect.
+/// </summary>
+public sealed class ValidationContext
+{
+    private readonly TypeInfo _typeInfo;
+    private readonly Action<GraphQLError> _onError;
+    private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _fragmentSpreads = [];
+    private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _recursivelyReferencedFragments = [];
+    private readonly Dictionary<Node, IReadOnlyList<VariableUsage>> _variableUsages = [];
+    private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = [];
+
+    internal ValidationContext(Schema schema, DocumentNode document, TypeInfo typeInfo, bool hideSuggestions, Action<GraphQLError> onError)
+    {
+        Schema = schema;
+        Document = document;
+        _typeInfo = typeInfo;
+        HideSuggestions = hideSuggestions;
+        _onError = onError;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                // The first definition wins, as in graphql-js; UniqueFragmentNamesRule reports the others.
+                _fragments.TryAdd(fragment.Name.Value, fragment);
+            }
+        }
+    }
+
+    public Schema Schema { get; }
+
+    public DocumentNode Document { get; }
+
+    /// <summary>Rules leave "Did you mean" hints out of messages when this is set.</summary>
+    public bool HideSuggestions { get; }
+
+    public GraphQLType? Type => _typeInfo.Type;
+
+    public NamedType? ParentType => _typeInfo.ParentType;
+
+    public GraphQLType? InputType => _typeInfo.InputType;
+
+    public GraphQLType? ParentInputType => _typeInfo.ParentInputType;
+
+    public FieldDefinition? FieldDefinition => _typeInfo.FieldDefinition;
+
+    public DirectiveDefinition? Directive => _typeInfo.Directive;
+
+    public ArgumentDefinition? Argument => _typeInfo.Argument;
+
+    public ValueNode? DefaultValue => _typeInfo.DefaultValue;
+
+    public EnumValueDefinition? EnumValue => _typeInfo.EnumValue;
+
+    public void ReportError(GraphQLError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        _onError(error);
+    }
+
+    /// <summary>Stops validation now; the result ends with "Validation aborted.". For rules whose work a document could make unbounded.</summary>
+    public void Abort() => throw new ValidationAbortedException(new GraphQLError(DocumentValidator.AbortedMessage));
+
+    public FragmentDefinitionNode? GetFragment(string name) => _fragments.GetValueOrDefault(name);
+
+    /// <summary>The type a type reference denotes in this schema, or null when its name is unknown.</summary>
+    public GraphQLType? GetType(TypeNode node) => TypeInfo.TypeFromAst(Schema, node);
+
+    /// <summary>The fragment spreads inside a selection set, nested fields and inline fragments included, without entering fragments.</summary>
+    public IReadOnlyList<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode selectionSet)
+    {
+        ArgumentNullException.ThrowIfNull(selectionSet);
+        if (_fragmentSpreads.TryGetValue(selectionSet, out var cached))
+        {
+            return cached;
+        }
+
+        var spreads = new List<FragmentSpreadNode>();
+        var setsToVisit = new Stack<SelectionSetNode>();
+        setsToVisit.Push(selectionSet);
+        while (setsToVisit.TryPop(out var set))
+        {
+            foreach (var selection in set.Selections)
+            {
+                switch (selection)
+                {
+                    case FragmentSpreadNode spread:
+                        spreads.Add(spread);
+                        break;
+                    case FieldNode { SelectionSet: { } fieldSet }:
+                        setsToVisit.Push(fieldSet);
+                        break;
+                    case InlineFragmentNode inline:
+                        setsToVisit.Push(inline.SelectionSet);
+                        break;
+                }
+            }
+        }
+
+        _fragmentSpreads[selectionSet] = spreads;
+        return spreads;
+    }
+
+    /// <summary>Every defined fragment the operation reaches through spreads, each once.</summary>
+    public IReadOnlyList<FragmentDefinitionNode> GetRecursivelyReferencedFragments(OperationDefinitionNode operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (_recursivelyReferencedFragments.TryGetValue(operation, out var cached))
+        {
+            return cached;
+        }
+
+        var fragments = new List<FragmentDefinitionNode>();
+        var collected = new HashSet<string>(StringComparer.Ordinal);
+        var toVisit = new Stack<SelectionSetNode>();
+        toVisit.Push(operation.SelectionSet);
+        while (toVisit.TryPop(out var set))
+        {
+            foreach (var spread in GetFragmentSpreads(set))
+            {
+                if (collected.Add(spread.Name.Value) && GetFragment(spread.Name.Value) is { } fragment)
+                {
+                    fragments.Add(fragment);
+                    toVisit.Push(fragment.SelectionSet);
+                }
+            }
+        }
+
+        _recursivelyReferencedFragments[operation] = fragments;
+        return fragments;
+    }
+
+    /// <summary>The variables used directly in an operation or fragment (not through its spreads).</summary>
+    public IReadOnlyList<VariableUsage> GetVariableUsages(ExecutableDefinitionNode definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (_variableUsages.TryGetValue(definition, out var cached))
+        {
+            return cached;
+        }
+
+        // A walk of its own: the types of a fragment's positions do not depend on where it is spread.
+        var typeInfo = new TypeInfo(Schema);
+        var collector = new UsageCollector(this, typeInfo);
+        new AstWalker(typeInfo, [collector]).Walk(definition);
+        _variableUsages[definition] = collector.Usages;
+        return collector.Usages;
+    }
+
+    /// <summary>The variables an operation uses, directly or in the fragments it reaches.</summary>
+    public IReadOnlyList<VariableUsage> GetRecursiveVariableUsages(OperationDefinitionNode operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (_recursiveVariableUsages.TryGetValue(operation, out var cached))
+        {
+            return cached;
+        }
+
+        var usages = new List<VariableUsage>(GetVariableUsages(operation));
+        foreach (var fragment in GetRecursivelyReferencedFragments(operation))
+        {
+            usages.AddRange(GetVariableUsages(fragment));
+        }
+
+        _recursiveVariableUsages[operation] = usages;
+        return usages;
+    }
+
+    private sealed class UsageCollector(ValidationContext context, TypeInfo typeInfo) : ValidationRule(context)
+    {
+        public List<VariableUsage> Usages { get; } = [];
+
+        // A variable's own definition (and its default) is not a use of it.
+        public override void EnterVariableDefinition(VariableDefinitionNode node) => SkipSubtree();
+
+        public override void EnterVariable(VariableNode node) =>
+            Usages.Add(new VariableUsage(node, typeInfo.InputType, typeInfo.DefaultValue, typeInfo.ParentInputType));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Tests.Types;
+
+/// <summary>
+/// Differential test against graphql-js 17's buildSchema, validateSchema and printSchema (tests/oracle/print-schema.mjs). Runs
+/// when Node and the oracle's node_modules are present (<c>npm ci</c> in tests/oracle); skips otherwise.
+/// </summary>
+public sealed class SchemaPrinterOracleTests
+{
+    private static readonly string[] Corpus =
+    [
+        "type Query { a: String }",
+        "schema { query: Root mutation: Change subscription: Events } type Root { a: Int } type Change { b: Int } type Events { c: Int }",
+        "schema { query: Root } type Root { q: Query } type Query { a: Int }",
+        "\"Schema description\" schema { query: Query } type Query { a: Int }",
+        "type Query { b(y: Int x: String): T a: String } extend type Query { c: Int } type T { z: Int }",
+        "type Query { a(x: Int = 1, y: [String] = \"s\", z: Float = 1.0, w: ID = 4, v: E = B, u: In = { a: 1, b: [1, 2] }): Int } enum E { A B } input In { a: Int b: [Int] c: In }",
+        "type Query { a(\"described\" x: Int, y: Int): Int \"\" b: Int }",
+        "type Query { \"\\nleading\" a: Int \"trailing \" b: Int \"   indented\" c: Int \"line\\n  continued\" d: Int \"tab\\tand \\u0001\" e: Int }",
+        "type Query { \"a very long description that is over seventy characters long, so it is printed on lines of its own\" a: Int }",
+        "type Query { a: String @deprecated b: String @deprecated(reason: \"No longer supported\") c: String @deprecated(reason: \"Use \\\"d\\\"\") d(x: Int @deprecated): Int }",
+        "directive @a(x: Int = 1) repeatable on FIELD | QUERY directive @b on SCHEMA | SCALAR | OBJECT | FIELD_DEFINITION | ARGUMENT_DEFINITION | INTERFACE | UNION | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | VARIABLE_DEFINITION type Query { a: Int }",
+        "\"Directive\" directive @c(\"arg\" y: String) on FIELD type Query { a: Int }",
+        "type Query { u: U i: I } union U = A | B type A implements I & J { a: Int } type B { b: Int } interface I implements J { a: Int } interface J { a: Int }",
+        "type Query { a(i: O): Int } input O @oneOf { a: Int b: String }",
+        "scalar Json scalar Url @specifiedBy(url: \"https://example.com\") type Query { j: Json u: Url }",
+        "type Query { a: [[String!]!] } type Mutation { m: Boolean } extend schema { subscription: S } type S { s: Int }",
+        "enum E { A @deprecated \"described\" B C @deprecated(reason: \"x\") } type Query { e: E }",
+        "type Query { a: Int } type Orphan { b: Int } interface Lonely { c: Int } input In { d: Int } enum En { V } union Un = Orphan scalar Sc",
+
+        // Documents graphql-js refuses: the same messages, in the same order.
+        "type Query { a: Missing } extend type Nope { a: Int } extend scalar String @foo enum E { A } extend type E { a: Int }",
+        "type Query { a: Int a: String } enum E { A A } type T { f(x: Int, x: Int): Int } input I { a: Int a: Int }",
+        "type Query { a: Int } directive @d on FIELD directive @d on FIELD schema { query: Query query: Query }",
+        "type Query { a: Int @unknown b: Int @deprecated @deprecated c: Int @specifiedBy(url: \"x\") d: Int @deprecated(why: \"x\") } scalar S @specifiedBy",
+        "schema { query: Q mutation: M subscription: S } input Q { a: String } scalar M enum S { A }",
+        "union W = I | S interface I { a: String } scalar S type Query { w: W }",
+        "type Query implements I { a(y: Int!): Int b: String @deprecated } interface I { a: String b: String c(x: Int): Int }",
+        "type Query { a(i: A, o: O): Int } input A { b: B! } input B { a: A! } input O @oneOf { o: O, p: Int! = 1 }",
+        "type Mutation { a: Int } type T implements T { a: Int } union U enum E input In interface J",
+        "type Query { a(x: Int! @deprecated): Int } input In { f: Int! @deprecated } directive @d(r: Int! @deprecated) on FIELD",
+        "schema { query: Q mutation: Q } type Q { a: Int }",
+        "type Query implements B { a: Int } interface A { a: Int } interface B implements A { a: Int } interface C implements D { a: Int } interface D implements C { a: Int }",
+        "type Query { a(x: Int = \"s\", y: [Int] = [1, \"b\"], i: In = { a: 1, z: 2 }, j: In = 3, k: In = {}): Int } input In { a: Int b: Int! c: Int = 1.5 }",
+        "type Query { a(o: O = { a: 1, b: \"x\" }, p: O = { a: null }, q: O = { b: \"ok\" }): Int } input O @oneOf { a: Int b: String }",
+        "type Query { a(e: E = C, f: E = \"A\", g: [E!]! = [A, null], h: Float = 1, i: ID = 1.5, j: Boolean = 0, k: String = 1): Int } enum E { A B }",
+        "type Query { a(i: A): Int } input A { a: A = {} b: B = {} c: [A] = [{ a: null }] } input B { x: C = {} } input C { y: B = { x: { y: null } } z: A = {} }",
+        "type Query { a(i: A): Int } input A { b: B = {} } input B { c: C = {} } input C { a: A = {} }",
+        "directive @d(x: Int = true) on FIELD type Query { a(n: Int! = null, l: [[Int]] = [[1], 2, [\"x\"]]): Int }",
+    ];
+
+    [Fact]
+    public void Printing_and_errors_match_graphql_js()
+    {
+        var root = FindRepositoryRoot();
+        var oracle = Path.Combine(root, "tests", "oracle");
+        Assert.SkipUnless(Directory.Exists(Path.Combine(oracle, "node_modules", "graphql")), "graphql-js is not installed (npm ci in tests/oracle)");
+        var corpusFile = Path.Combine(Path.GetTempPath(), $"print-schema-{Guid.NewGuid():N}.json");
+        File.WriteAllText(corpusFile, JsonSerializer.Serialize(Corpus));
+        try
+        {
+            var expected = RunNode(oracle, corpusFile);
+            for (var i = 0; i < Corpus.Length; i++)
+            {
+                var result = expected[i];
+                string actual;
+                try
+                {
+                    actual = SchemaPrinter.Print(SchemaBuilder.FromSdl(Corpus[i]).Create());
+                }
+                catch (SchemaValidationException exception)
+                {
+                    actual = "error: " + exception.Message;
+                }
+
+                var expectedText = result.TryGetProperty("printed", out var printed) ? printed.GetString() : "error: " + result.GetProperty("error").GetString();
+                Assert.True(expectedText == actual, $"corpus[{i}]: {Corpus[i]}\ngraphql-js:\n{expectedText}\nours:\n{actual}");
+            }
+        }
+        finally
+        {
+            File.Delete(corpusFile);
+        }
+    }
+
+    private static JsonElement[] RunNode(string workingDirectory, string corpusFile)
+    {
+        var start = new ProcessStartInfo("node", ["print-schema.mjs", corpusFile])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            process = null;
+        }
+
+        Assert.SkipWhen(process is null, "node is not installed");
+        using (process)
+        {
+            var output = process!.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, error);
+            return JsonSerializer.Deserialize<JsonElement[]>(output)!;
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Voting.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Voting.sln not found above the test binaries.");
+    }
+}

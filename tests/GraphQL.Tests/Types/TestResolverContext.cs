@@ -1,0 +1,26 @@
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Tests.Types;
+
+/// <summary>A resolver context for invoking resolvers without an executor.</summary>
+internal sealed class TestResolverContext(Schema schema, FieldDefinition fieldDefinition, object? parent, IReadOnlyDictionary<string, object?>? arguments = null, IServiceProvider? services = null)
+    : IResolverContext
+{
+    public object? Parent => parent;
+
+    public Schema Schema => schema;
+
+    public FieldDefinition FieldDefinition => fieldDefinition;
+
+    public ObjectType ParentType => (ObjectType)fieldDefinition.DeclaringType!;
+
+    public CancellationToken CancellationToken => TestContext.Current.CancellationToken;
+
+    public IServiceProvider? RequestServices => services;
+
+    public bool TryGetArgument(string name, out object? value)
+    {
+        value = null;
+        return arguments is not null && arguments.TryGetValue(name, out value);
+    }
+}
