@@ -12,7 +12,8 @@ namespace Voting.GraphQL.Language;
 internal ref struct DocumentParser
 {
     private readonly ParserOptions _options;
-    private readonly NameTable _names = new();
+    private readonly NameTable _names;
+    private readonly NodeStack _nodes;
     private Lexer _lexer;
     private int _tokenCount;
     private int _depth;
@@ -26,6 +27,15 @@ internal ref struct DocumentParser
         }
 
         _lexer = new Lexer(source);
+        _names = NameTable.Rent();
+        _nodes = NodeStack.Rent();
+    }
+
+    /// <summary>Gives the thread's scratch buffers back for the next parse.</summary>
+    public readonly void Release()
+    {
+        NodeStack.Return(_nodes);
+        NameTable.Return(_names);
     }
 
     /// <summary>Document: Definition+ (spec 2.2).</summary>
@@ -33,14 +43,14 @@ internal ref struct DocumentParser
     {
         var start = new Position(0, 1, 1);
         ExpectToken(TokenKind.StartOfFile);
-        var definitions = new List<DefinitionNode>();
+        var definitions = _nodes.Mark;
         do
         {
-            definitions.Add(ParseDefinition());
+            _nodes.Push(ParseDefinition());
         }
         while (!ExpectOptionalToken(TokenKind.EndOfFile));
 
-        return new DocumentNode { Definitions = definitions, Location = Loc(start) };
+        return new DocumentNode { Definitions = _nodes.PopAll<DefinitionNode>(definitions), Location = Loc(start) };
     }
 
     /// <summary>A whole source holding one value, as graphql-js's parseValue.</summary>
@@ -203,13 +213,13 @@ internal ref struct DocumentParser
             return [];
         }
 
-        var definitions = new List<VariableDefinitionNode>();
+        var definitions = _nodes.Mark;
         do
         {
-            definitions.Add(ParseVariableDefinition());
+            _nodes.Push(ParseVariableDefinition());
         }
         while (!ExpectOptionalToken(TokenKind.ParenR));
-        return definitions;
+        return _nodes.PopAll<VariableDefinitionNode>(definitions);
     }
 
     /// <summary>VariableDefinition: Description? Variable : Type DefaultValue? Directives[Const]?</summary>
@@ -247,14 +257,14 @@ internal ref struct DocumentParser
         Enter();
         var start = Mark();
         ExpectToken(TokenKind.BraceL);
-        var selections = new List<SelectionNode>();
+        var selections = _nodes.Mark;
         do
         {
-            selections.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
+            _nodes.Push(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
         Leave();
-        return new SelectionSetNode { Selections = selections, Location = Loc(start) };
+        return new SelectionSetNode { Selections = _nodes.PopAll<SelectionNode>(selections), Location = Loc(start) };
     }
 
     /// <summary>Field: Alias? Name Arguments? Directives? SelectionSet?</summary>
@@ -291,17 +301,17 @@ internal ref struct DocumentParser
             return [];
         }
 
-        var arguments = new List<ArgumentNode>();
+        var arguments = _nodes.Mark;
         do
         {
             var start = Mark();
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
-            arguments.Add(new ArgumentNode { Name = name, Value = value, Location = Loc(start) });
+            _nodes.Push(new ArgumentNode { Name = name, Value = value, Location = Loc(start) });
         }
         while (!ExpectOptionalToken(TokenKind.ParenR));
-        return arguments;
+        return _nodes.PopAll<ArgumentNode>(arguments);
     }
 
     /// <summary>FragmentSpread: ... FragmentName Directives? | InlineFragment: ... TypeCondition? Directives? SelectionSet</summary>
@@ -428,14 +438,14 @@ internal ref struct DocumentParser
         Enter();
         var start = Mark();
         ExpectToken(TokenKind.BracketL);
-        var values = new List<ValueNode>();
+        var values = _nodes.Mark;
         while (!ExpectOptionalToken(TokenKind.BracketR))
         {
-            values.Add(ParseValueLiteral(isConst));
+            _nodes.Push(ParseValueLiteral(isConst));
         }
 
         Leave();
-        return new ListValueNode { Values = values, Location = Loc(start) };
+        return new ListValueNode { Values = _nodes.PopAll<ValueNode>(values), Location = Loc(start) };
     }
 
     private ObjectValueNode ParseObject(bool isConst)
@@ -443,18 +453,18 @@ internal ref struct DocumentParser
         Enter();
         var start = Mark();
         ExpectToken(TokenKind.BraceL);
-        var fields = new List<ObjectFieldNode>();
+        var fields = _nodes.Mark;
         while (!ExpectOptionalToken(TokenKind.BraceR))
         {
             var fieldStart = Mark();
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
-            fields.Add(new ObjectFieldNode { Name = name, Value = value, Location = Loc(fieldStart) });
+            _nodes.Push(new ObjectFieldNode { Name = name, Value = value, Location = Loc(fieldStart) });
         }
 
         Leave();
-        return new ObjectValueNode { Fields = fields, Location = Loc(start) };
+        return new ObjectValueNode { Fields = _nodes.PopAll<ObjectFieldNode>(fields), Location = Loc(start) };
     }
 
     private StringValueNode ParseStringLiteral()
@@ -473,17 +483,17 @@ internal ref struct DocumentParser
             return [];
         }
 
-        var directives = new List<DirectiveNode>();
+        var directives = _nodes.Mark;
         while (Peek(TokenKind.At))
         {
             var start = Mark();
             Advance();
             var name = ParseName();
             var arguments = ParseArguments(isConst);
-            directives.Add(new DirectiveNode { Name = name, Arguments = arguments, Location = Loc(start) });
+            _nodes.Push(new DirectiveNode { Name = name, Arguments = arguments, Location = Loc(start) });
         }
 
-        return directives;
+        return _nodes.PopAll<DirectiveNode>(directives);
     }
 
     // --- Types --------------------------------------------------------------------------
@@ -549,29 +559,29 @@ internal ref struct DocumentParser
         ExpectKeyword("schema"u8);
         var directives = ParseDirectives(isConst: true);
         ExpectToken(TokenKind.BraceL);
-        var operationTypes = new List<OperationTypeDefinitionNode>();
+        var operationTypes = _nodes.Mark;
         do
         {
-            operationTypes.Add(ParseOperationTypeDefinition());
+            _nodes.Push(ParseOperationTypeDefinition());
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
-        return new SchemaDefinitionNode { Description = description, Directives = directives, OperationTypes = operationTypes, Location = Loc(start) };
+        return new SchemaDefinitionNode { Description = description, Directives = directives, OperationTypes = _nodes.PopAll<OperationTypeDefinitionNode>(operationTypes), Location = Loc(start) };
     }
 
-    private List<OperationTypeDefinitionNode>? ParseOptionalOperationTypes()
+    private OperationTypeDefinitionNode[]? ParseOptionalOperationTypes()
     {
         if (!ExpectOptionalToken(TokenKind.BraceL))
         {
             return null;
         }
 
-        var operationTypes = new List<OperationTypeDefinitionNode>();
+        var operationTypes = _nodes.Mark;
         do
         {
-            operationTypes.Add(ParseOperationTypeDefinition());
+            _nodes.Push(ParseOperationTypeDefinition());
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
-        return operationTypes;
+        return _nodes.PopAll<OperationTypeDefinitionNode>(operationTypes);
     }
 
     private OperationTypeDefinitionNode ParseOperationTypeDefinition()
@@ -614,36 +624,36 @@ internal ref struct DocumentParser
     }
 
     /// <summary>ImplementsInterfaces: implements &amp;? NamedType (&amp; NamedType)*; null when absent, so extensions can tell.</summary>
-    private List<NamedTypeNode>? ParseImplementsInterfaces() =>
+    private NamedTypeNode[]? ParseImplementsInterfaces() =>
         ExpectOptionalKeyword("implements"u8) ? ParseDelimitedNamedTypes(TokenKind.Amp) : null;
 
     /// <summary>A list with an optional leading delimiter, as in implements lists and union members.</summary>
-    private List<NamedTypeNode> ParseDelimitedNamedTypes(TokenKind delimiter)
+    private NamedTypeNode[] ParseDelimitedNamedTypes(TokenKind delimiter)
     {
         ExpectOptionalToken(delimiter);
-        var types = new List<NamedTypeNode>();
+        var types = _nodes.Mark;
         do
         {
-            types.Add(ParseNamedType());
+            _nodes.Push(ParseNamedType());
         }
         while (ExpectOptionalToken(delimiter));
-        return types;
+        return _nodes.PopAll<NamedTypeNode>(types);
     }
 
-    private List<FieldDefinitionNode>? ParseFieldsDefinition()
+    private FieldDefinitionNode[]? ParseFieldsDefinition()
     {
         if (!ExpectOptionalToken(TokenKind.BraceL))
         {
             return null;
         }
 
-        var fields = new List<FieldDefinitionNode>();
+        var fields = _nodes.Mark;
         do
         {
-            fields.Add(ParseFieldDefinition());
+            _nodes.Push(ParseFieldDefinition());
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
-        return fields;
+        return _nodes.PopAll<FieldDefinitionNode>(fields);
     }
 
     /// <summary>FieldDefinition: Description? Name ArgumentsDefinition? : Type Directives[Const]?</summary>
@@ -668,20 +678,20 @@ internal ref struct DocumentParser
     }
 
     /// <summary>ArgumentsDefinition ( ... ) and InputFieldsDefinition { ... }; null when absent.</summary>
-    private List<InputValueDefinitionNode>? ParseInputValueDefinitions(TokenKind open, TokenKind close)
+    private InputValueDefinitionNode[]? ParseInputValueDefinitions(TokenKind open, TokenKind close)
     {
         if (!ExpectOptionalToken(open))
         {
             return null;
         }
 
-        var definitions = new List<InputValueDefinitionNode>();
+        var definitions = _nodes.Mark;
         do
         {
-            definitions.Add(ParseInputValueDefinition());
+            _nodes.Push(ParseInputValueDefinition());
         }
         while (!ExpectOptionalToken(close));
-        return definitions;
+        return _nodes.PopAll<InputValueDefinitionNode>(definitions);
     }
 
     /// <summary>InputValueDefinition: Description? Name : Type DefaultValue? Directives[Const]?</summary>
@@ -737,7 +747,7 @@ internal ref struct DocumentParser
     }
 
     /// <summary>UnionMemberTypes: = |? NamedType (| NamedType)*; null when absent.</summary>
-    private List<NamedTypeNode>? ParseUnionMemberTypes() =>
+    private NamedTypeNode[]? ParseUnionMemberTypes() =>
         ExpectOptionalToken(TokenKind.Equals) ? ParseDelimitedNamedTypes(TokenKind.Pipe) : null;
 
     private EnumTypeDefinitionNode ParseEnumTypeDefinition()
@@ -751,24 +761,24 @@ internal ref struct DocumentParser
         return new EnumTypeDefinitionNode { Description = description, Name = name, Directives = directives, Values = OrEmpty(values), Location = Loc(start) };
     }
 
-    private List<EnumValueDefinitionNode>? ParseEnumValuesDefinition()
+    private EnumValueDefinitionNode[]? ParseEnumValuesDefinition()
     {
         if (!ExpectOptionalToken(TokenKind.BraceL))
         {
             return null;
         }
 
-        var values = new List<EnumValueDefinitionNode>();
+        var values = _nodes.Mark;
         do
         {
             var start = Mark();
             var description = ParseDescription();
             var name = ParseEnumValueName();
             var directives = ParseDirectives(isConst: true);
-            values.Add(new EnumValueDefinitionNode { Description = description, Name = name, Directives = directives, Location = Loc(start) });
+            _nodes.Push(new EnumValueDefinitionNode { Description = description, Name = name, Directives = directives, Location = Loc(start) });
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
-        return values;
+        return _nodes.PopAll<EnumValueDefinitionNode>(values);
     }
 
     /// <summary>EnumValue: Name but not true, false or null.</summary>
@@ -805,7 +815,7 @@ internal ref struct DocumentParser
         bool repeatable = ExpectOptionalKeyword("repeatable"u8);
         ExpectKeyword("on"u8);
         ExpectOptionalToken(TokenKind.Pipe);
-        var locations = new List<NameNode>();
+        var locations = _nodes.Mark;
         do
         {
             int locationStart = _lexer.Start;
@@ -815,7 +825,7 @@ internal ref struct DocumentParser
                 throw Error(locationStart, $"Unexpected Name \"{location.Value}\".");
             }
 
-            locations.Add(location);
+            _nodes.Push(location);
         }
         while (ExpectOptionalToken(TokenKind.Pipe));
         return new DirectiveDefinitionNode
@@ -824,7 +834,7 @@ internal ref struct DocumentParser
             Name = name,
             Arguments = OrEmpty(arguments),
             Repeatable = repeatable,
-            Locations = locations,
+            Locations = _nodes.PopAll<NameNode>(locations),
             Location = Loc(start),
         };
     }
@@ -988,7 +998,7 @@ internal ref struct DocumentParser
     private readonly Location? Loc(Position start) =>
         _options.NoLocation ? null : new Location(start.Start, _lexer.PreviousEnd, start.Line, start.Column);
 
-    private static IReadOnlyList<T> OrEmpty<T>(List<T>? list) => list is null ? [] : list;
+    private static IReadOnlyList<T> OrEmpty<T>(T[]? list) => list is null ? [] : list;
 
     private readonly bool Peek(TokenKind kind) => _lexer.Kind == kind;
 

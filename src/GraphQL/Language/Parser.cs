@@ -11,31 +11,61 @@ public static class Parser
     public static DocumentNode Parse(string source, ParserOptions? options = null)
     {
         options = Checked(options);
-        return new DocumentParser(Encode(source, options), options).ParseDocument();
+        return Parse(Encode(source, options), options);
     }
 
-    public static DocumentNode Parse(ReadOnlySpan<byte> utf8, ParserOptions? options = null) =>
-        new DocumentParser(utf8, Checked(options)).ParseDocument();
+    public static DocumentNode Parse(ReadOnlySpan<byte> utf8, ParserOptions? options = null)
+    {
+        var parser = new DocumentParser(utf8, Checked(options));
+        try
+        {
+            return parser.ParseDocument();
+        }
+        finally
+        {
+            parser.Release();
+        }
+    }
 
     /// <summary>A source holding one value, variables allowed (graphql-js's parseValue).</summary>
     public static ValueNode ParseValue(string source, ParserOptions? options = null)
     {
         options = Checked(options);
-        return new DocumentParser(Encode(source, options), options).ParseWholeValue();
+        return ParseValue(Encode(source, options), options);
     }
 
-    public static ValueNode ParseValue(ReadOnlySpan<byte> utf8, ParserOptions? options = null) =>
-        new DocumentParser(utf8, Checked(options)).ParseWholeValue();
+    public static ValueNode ParseValue(ReadOnlySpan<byte> utf8, ParserOptions? options = null)
+    {
+        var parser = new DocumentParser(utf8, Checked(options));
+        try
+        {
+            return parser.ParseWholeValue();
+        }
+        finally
+        {
+            parser.Release();
+        }
+    }
 
     /// <summary>A source holding one type reference such as <c>[String!]!</c> (graphql-js's parseType).</summary>
     public static TypeNode ParseType(string source, ParserOptions? options = null)
     {
         options = Checked(options);
-        return new DocumentParser(Encode(source, options), options).ParseWholeType();
+        return ParseType(Encode(source, options), options);
     }
 
-    public static TypeNode ParseType(ReadOnlySpan<byte> utf8, ParserOptions? options = null) =>
-        new DocumentParser(utf8, Checked(options)).ParseWholeType();
+    public static TypeNode ParseType(ReadOnlySpan<byte> utf8, ParserOptions? options = null)
+    {
+        var parser = new DocumentParser(utf8, Checked(options));
+        try
+        {
+            return parser.ParseWholeType();
+        }
+        finally
+        {
+            parser.Release();
+        }
+    }
 
     private static ParserOptions Checked(ParserOptions? options)
     {
