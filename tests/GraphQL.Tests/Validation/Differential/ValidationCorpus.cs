@@ -76,8 +76,6 @@ internal static class ValidationCorpus
         ["written:introspection-interfaces/multiline"] = MaxIntrospectionDepth,
         ["written:unknown-introspection-arg"] = IntrospectionFields,
         ["written:unknown-introspection-arg/multiline"] = IntrospectionFields,
-        ["written:valid-introspection"] = IntrospectionFields,
-        ["written:valid-introspection/multiline"] = IntrospectionFields,
     };
 
     public static IReadOnlyList<CorpusEntry> Build(Schema schema, int generated, int mutated)
