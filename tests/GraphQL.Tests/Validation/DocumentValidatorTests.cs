@@ -49,7 +49,7 @@ public sealed class DocumentValidatorTests
             "PossibleFragmentSpreadsRule", "NoFragmentCyclesRule", "UniqueVariableNamesRule", "NoUndefinedVariablesRule",
             "NoUnusedVariablesRule", "KnownDirectivesRule", "UniqueDirectivesPerLocationRule", "KnownArgumentNamesRule",
             "UniqueArgumentNamesRule", "ValuesOfCorrectTypeRule", "ProvidedRequiredArgumentsRule", "VariablesInAllowedPositionRule",
-            "OverlappingFieldsCanBeMergedRule", "UniqueInputFieldNamesRule",
+            "OverlappingFieldsCanBeMergedRule", "UniqueInputFieldNamesRule", "MaxIntrospectionDepthRule",
         ];
         Assert.Equal(expected, SpecifiedRules.All.Select(create => create(context).GetType().Name));
     }

@@ -18,8 +18,6 @@ internal static class ValidationCorpus
 
     private const string DirectivesOnNonExecutable = "KnownDirectives: directives on non-executable definitions (schema extension) not checked";
 
-    private const string MaxIntrospectionDepth = "MaxIntrospectionDepthRule (in graphql-js 17 specifiedRules) not implemented; __schema unknown too";
-
     private const string SubscriptionSkipLocations = "SingleFieldSubscriptions: @skip/@include inside spread fragment reported with extra location";
 
     /// <summary>
@@ -31,12 +29,8 @@ internal static class ValidationCorpus
         ["generated#95"] = SubscriptionSkipLocations,
         ["mutated#153"] = SubscriptionSkipLocations,
         ["mutated#358"] = SubscriptionSkipLocations,
-        ["written:deep-introspection"] = MaxIntrospectionDepth,
-        ["written:deep-introspection/multiline"] = MaxIntrospectionDepth,
         ["written:executable-defs"] = DirectivesOnNonExecutable,
         ["written:executable-defs/multiline"] = DirectivesOnNonExecutable,
-        ["written:introspection-interfaces"] = MaxIntrospectionDepth,
-        ["written:introspection-interfaces/multiline"] = MaxIntrospectionDepth,
         ["written:unknown-introspection-arg"] = IntrospectionFields,
         ["written:unknown-introspection-arg/multiline"] = IntrospectionFields,
     };
