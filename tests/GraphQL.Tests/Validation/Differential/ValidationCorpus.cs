@@ -14,8 +14,6 @@ internal static class ValidationCorpus
 {
     public const int Seed = 20251101;
 
-    private const string IntrospectionFields = "FieldsOnCorrectType: introspection meta-fields __schema/__type unknown to our TypeInfo";
-
     private const string DirectivesOnNonExecutable = "KnownDirectives: directives on non-executable definitions (schema extension) not checked";
 
     private const string SubscriptionSkipLocations = "SingleFieldSubscriptions: @skip/@include inside spread fragment reported with extra location";
@@ -31,8 +29,6 @@ internal static class ValidationCorpus
         ["mutated#358"] = SubscriptionSkipLocations,
         ["written:executable-defs"] = DirectivesOnNonExecutable,
         ["written:executable-defs/multiline"] = DirectivesOnNonExecutable,
-        ["written:unknown-introspection-arg"] = IntrospectionFields,
-        ["written:unknown-introspection-arg/multiline"] = IntrospectionFields,
     };
 
     public static IReadOnlyList<CorpusEntry> Build(Schema schema, int generated, int mutated)
