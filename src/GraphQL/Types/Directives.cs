@@ -25,7 +25,8 @@ public static class Directives
         Description = "Marks an element of a GraphQL schema as no longer supported.",
         Arguments =
         [
-            new ArgumentDefinition("reason", Scalars.String)
+            // String! since the September 2025 spec: a deprecation always has a reason.
+            new ArgumentDefinition("reason", new NonNullType(Scalars.String))
             {
                 Description = "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
                 DefaultValue = new StringValueNode { Value = DefaultDeprecationReason },

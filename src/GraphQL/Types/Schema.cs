@@ -127,9 +127,9 @@ public sealed class Schema
             }
         }
 
-        // The introspection types refer to String and Boolean, so every graphql-js schema holds them.
-        Collect(Scalars.String, pending, errors);
-        Collect(Scalars.Boolean, pending, errors);
+        // Every schema answers introspection (spec 4), so it holds those types, and with them
+        // String and Boolean.
+        Collect(Introspection.SchemaType, pending, errors);
     }
 
     private void Collect(NamedType type, HashSet<NamedType> pending, List<GraphQLError> errors)

@@ -21,7 +21,7 @@ public static class SchemaPrinter
         }
 
         parts.AddRange(schema.Directives.Where(d => !Directives.IsSpecified(d)).Select(PrintDirective));
-        parts.AddRange(schema.Types.Values.Where(t => !Scalars.IsSpecified(t) && !t.Name.StartsWith("__", StringComparison.Ordinal)).Select(PrintType));
+        parts.AddRange(schema.Types.Values.Where(t => !Scalars.IsSpecified(t) && !Introspection.IsIntrospectionType(t)).Select(PrintType));
         return string.Join("\n\n", parts);
     }
 

@@ -110,6 +110,12 @@ internal sealed class SchemaValidator
         var defaultValueCycles = new DefaultValueCycleDetector(this);
         foreach (var type in _schema.Types.Values)
         {
+            if (Introspection.IsIntrospectionType(type))
+            {
+                // Their names start with "__" by design, and they are known to be valid.
+                continue;
+            }
+
             ValidateName(type.Name, type.AstNode);
             switch (type)
             {

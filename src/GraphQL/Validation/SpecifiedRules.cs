@@ -2,9 +2,9 @@ using Voting.GraphQL.Validation.Rules;
 
 namespace Voting.GraphQL.Validation;
 
-/// <summary>The rules of spec section 5 that an executable document must pass, in graphql-js 17's <c>specifiedRules</c> order
-/// (its @defer/@stream rules and the recommended MaxIntrospectionDepthRule are not here: this engine has neither
-/// those directives nor introspection types yet).</summary>
+/// <summary>The rules of spec section 5 that an executable document must pass, in graphql-js 17's <c>specifiedRules</c> order,
+/// ending, as there, with its recommended MaxIntrospectionDepthRule (its @defer/@stream rules are not here: this
+/// engine has no such directives).</summary>
 public static class SpecifiedRules
 {
     public static IReadOnlyList<Func<ValidationContext, ValidationRule>> All { get; } =
@@ -36,5 +36,6 @@ public static class SpecifiedRules
         c => new VariablesInAllowedPositionRule(c),
         c => new OverlappingFieldsCanBeMergedRule(c),
         c => new UniqueInputFieldNamesRule(c),
+        c => new MaxIntrospectionDepthRule(c),
     ];
 }

@@ -31,8 +31,9 @@ public sealed class ValidationContext
         {
             if (definition is FragmentDefinitionNode fragment)
             {
-                // The first definition wins, as in graphql-js; UniqueFragmentNamesRule reports the others.
-                _fragments.TryAdd(fragment.Name.Value, fragment);
+                // The last definition wins, as graphql-js builds its map by overwriting; UniqueFragmentNamesRule
+                // reports the duplicates, and rules that look fragments up must agree with graphql-js on which one.
+                _fragments[fragment.Name.Value] = fragment;
             }
         }
     }

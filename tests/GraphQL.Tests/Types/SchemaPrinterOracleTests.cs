@@ -5,8 +5,9 @@ using Voting.GraphQL.Types;
 namespace Voting.GraphQL.Tests.Types;
 
 /// <summary>
-/// Differential test against graphql-js 17's buildSchema, validateSchema and printSchema (tests/oracle/print-schema.mjs). Runs
-/// when Node and the oracle's node_modules are present (<c>npm ci</c> in tests/oracle); skips otherwise.
+/// Differential test against graphql-js's buildSchema, validateSchema and printSchema (tests/oracle/print-schema.mjs,
+/// version pinned in its package.json): the same printed SDL, or the same errors in the same order.
+/// Needs Node and the oracle's node_modules (./test.sh installs them), as the language oracle does.
 /// </summary>
 public sealed class SchemaPrinterOracleTests
 {
@@ -57,7 +58,11 @@ public sealed class SchemaPrinterOracleTests
     {
         var root = FindRepositoryRoot();
         var oracle = Path.Combine(root, "tests", "oracle");
-        Assert.SkipUnless(Directory.Exists(Path.Combine(oracle, "node_modules", "graphql")), "graphql-js is not installed (npm ci in tests/oracle)");
+        if (!File.Exists(Path.Combine(oracle, "node_modules", "graphql", "package.json")))
+        {
+            Assert.Fail("graphql-js is not installed in tests/oracle/node_modules: run ./test.sh, which installs it (or `npm ci` in tests/oracle).");
+        }
+
         var corpusFile = Path.Combine(Path.GetTempPath(), $"print-schema-{Guid.NewGuid():N}.json");
         File.WriteAllText(corpusFile, JsonSerializer.Serialize(Corpus));
         try
@@ -99,12 +104,12 @@ public sealed class SchemaPrinterOracleTests
         {
             process = Process.Start(start);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception exception)
         {
-            process = null;
+            Assert.Fail("Node.js is needed to run graphql-js (tests/oracle): " + exception.Message + ". Run ./test.sh on a machine with node.");
+            throw;
         }
 
-        Assert.SkipWhen(process is null, "node is not installed");
         using (process)
         {
             var output = process!.StandardOutput.ReadToEnd();
@@ -119,12 +124,12 @@ public sealed class SchemaPrinterOracleTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Voting.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "print-schema.mjs")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException("Voting.sln not found above the test binaries.");
+        throw new InvalidOperationException("tests/oracle/print-schema.mjs not found above " + AppContext.BaseDirectory);
     }
 }

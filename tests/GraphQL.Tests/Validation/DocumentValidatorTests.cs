@@ -49,7 +49,7 @@ public sealed class DocumentValidatorTests
             "PossibleFragmentSpreadsRule", "NoFragmentCyclesRule", "UniqueVariableNamesRule", "NoUndefinedVariablesRule",
             "NoUnusedVariablesRule", "KnownDirectivesRule", "UniqueDirectivesPerLocationRule", "KnownArgumentNamesRule",
             "UniqueArgumentNamesRule", "ValuesOfCorrectTypeRule", "ProvidedRequiredArgumentsRule", "VariablesInAllowedPositionRule",
-            "OverlappingFieldsCanBeMergedRule", "UniqueInputFieldNamesRule",
+            "OverlappingFieldsCanBeMergedRule", "UniqueInputFieldNamesRule", "MaxIntrospectionDepthRule",
         ];
         Assert.Equal(expected, SpecifiedRules.All.Select(create => create(context).GetType().Name));
     }
@@ -94,6 +94,49 @@ public sealed class DocumentValidatorTests
                 ("Unknown directive \"@unknown\".", "KnownDirectivesRule"),
             ],
             errors.Select(e => (e.Message, (string)e.Extensions![DocumentValidator.RuleExtension]!)));
+    }
+
+    [Fact]
+    public void Errors_of_all_rules_come_in_graphql_js_order()
+    {
+        // The expected list is graphql-js 17.1's validate() output for the same document and schema.
+        var errors = DocumentValidator.Validate(TestSchema.Instance, Parser.Parse("""
+            query Bad($a: Int, $a: String, $b: Dog) @onField {
+              dog(x: 1) { name(surname: "yes") ...F ...Missing ... on Human { name } barks { x } }
+              complicatedArgs { multipleReqs(req1: null) complexArgField(complexArg: { requiredField: true, requiredField: false }) }
+              alias: dog { name } alias: cat { name }
+            }
+            fragment F on Dog { ...G }
+            fragment G on Dog { ...F name(surname: $c) }
+            fragment Unused on Int { x }
+            { dog { name } }
+            """));
+
+        string[] expected =
+        [
+            "There can be only one variable named \"$a\". @ 1:12, 1:21",
+            "Variable \"$c\" is not defined by operation \"Bad\". @ 7:40, 1:1",
+            "Variable \"$a\" is never used in operation \"Bad\". @ 1:11",
+            "Variable \"$a\" is never used in operation \"Bad\". @ 1:20",
+            "Variable \"$b\" is never used in operation \"Bad\". @ 1:32",
+            "Variable \"$b\" cannot be non-input type \"Dog\". @ 1:36",
+            "Directive \"@onField\" may not be used on QUERY. @ 1:41",
+            "Fields \"alias\" conflict because \"dog\" and \"cat\" are different fields. Use different aliases on the fields to fetch both if this was intentional. @ 4:3, 4:23",
+            "Unknown argument \"x\" on field \"QueryRoot.dog\". @ 2:7",
+            "Fields \"name\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional. @ 2:15, 7:26",
+            "Boolean cannot represent a non boolean value: \"yes\" @ 2:29",
+            "Unknown fragment \"Missing\". @ 2:44",
+            "Fragment cannot be spread here as objects of type \"Dog\" can never be of type \"Human\". @ 2:52",
+            "Field \"barks\" must not have a selection since type \"Boolean\" has no subfields. @ 2:80",
+            "Expected value of non-null type \"Int!\" not to be null. @ 3:40",
+            "Argument \"ComplicatedArgs.multipleReqs(req2:)\" of type \"Int!\" is required, but it was not provided. @ 3:21",
+            "There can be only one input field named \"requiredField\". @ 3:76, 3:97",
+            "Cannot spread fragment \"F\" within itself via \"G\". @ 6:21, 7:21",
+            "Fragment \"Unused\" cannot condition on non composite type \"Int\". @ 8:20",
+            "This anonymous operation must be the only defined operation. @ 9:1",
+            "Fragment \"Unused\" is never used. @ 8:1",
+        ];
+        Assert.Equal(expected, errors.Select(e => e.Message + " @ " + string.Join(", ", e.Locations.Select(l => $"{l.Line}:{l.Column}"))));
     }
 
     [Fact]

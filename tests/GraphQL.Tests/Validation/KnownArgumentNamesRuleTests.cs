@@ -9,6 +9,10 @@ public sealed class KnownArgumentNamesRuleTests
     private static readonly Func<ValidationContext, ValidationRule> Rule = c => new KnownArgumentNamesRule(c);
 
     [Fact]
+    public void Unknown_argument_of_a_meta_field_names_it_with_meta_as_its_type() => ExpectErrors(Rule, "{ __typename(foo: 1) }",
+        Error("Unknown argument \"foo\" on field \"<meta>.__typename\".", (1, 14)));
+
+    [Fact]
     public void Single_arg_is_known() => ExpectValid(Rule, "fragment argOnRequiredArg on Dog { doesKnowCommand(dogCommand: SIT) }");
 
     [Fact]

@@ -44,6 +44,15 @@ public sealed class OverlappingFieldsCanBeMergedRuleTests
         Error("Fields \"fido\" conflict because \"name\" and \"nickname\" are different fields." + Alias, (1, 56), (1, 67)));
 
     [Fact]
+    public void Conflict_inside_an_inline_fragment_is_reported_once() => ExpectErrors(Rule, "{ dog { ... on Dog { name: nickname name } } }",
+        Error("Fields \"name\" conflict because \"nickname\" and \"name\" are different fields." + Alias, (1, 22), (1, 37)));
+
+    [Fact]
+    public void Fragment_reached_through_another_fragment_is_compared_with_the_fields_once() => ExpectErrors(Rule,
+        "{ dog { name ...G ...F } } fragment G on Dog { ...F } fragment F on Dog { name: nickname }",
+        Error("Fields \"name\" conflict because \"name\" and \"nickname\" are different fields." + Alias, (1, 9), (1, 75)));
+
+    [Fact]
     public void Same_aliases_allowed_on_non_overlapping_fields() => ExpectValid(Rule, """
         fragment sameAliasesWithDifferentFieldTargets on Pet {
           ... on Dog { name }

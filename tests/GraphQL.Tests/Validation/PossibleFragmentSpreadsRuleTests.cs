@@ -65,6 +65,11 @@ public sealed class PossibleFragmentSpreadsRuleTests
         """);
 
     [Fact]
+    public void With_duplicate_fragment_names_the_last_definition_counts() => ExpectErrors(Rule,
+        "fragment f on Dog { ...g } fragment g on Dog { name } fragment g on Cat { name }",
+        Error("Fragment \"g\" cannot be spread here as objects of type \"Dog\" can never be of type \"Cat\".", (1, 21)));
+
+    [Fact]
     public void Different_object_into_object() => ExpectErrors(Rule, """
         fragment invalidObjectWithinObject on Cat { ...dogFragment }
         fragment dogFragment on Dog { barkVolume }

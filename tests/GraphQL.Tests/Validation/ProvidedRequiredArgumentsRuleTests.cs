@@ -9,6 +9,10 @@ public sealed class ProvidedRequiredArgumentsRuleTests
     private static readonly Func<ValidationContext, ValidationRule> Rule = c => new ProvidedRequiredArgumentsRule(c);
 
     [Fact]
+    public void Meta_field_argument_is_named_with_meta_as_its_type() => ExpectErrors(Rule, "{ __type { name } }",
+        Error("Argument \"<meta>.__type(name:)\" of type \"String!\" is required, but it was not provided.", (1, 3)));
+
+    [Fact]
     public void Ignores_unknown_arguments() => ExpectValid(Rule, "{ dog { isHouseTrained(unknownArgument: true) } }");
 
     [Fact]

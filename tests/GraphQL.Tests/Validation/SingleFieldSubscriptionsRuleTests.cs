@@ -27,6 +27,18 @@ public sealed class SingleFieldSubscriptionsRuleTests
     public void Queries_and_mutations_may_select_many_fields() => ExpectValid(Rule, "query { dog { name } cat { name } __typename }");
 
     [Fact]
+    public void Skip_or_include_leaves_its_selection_out_so_directives_inside_are_not_reported() => ExpectErrors(Rule, """
+        subscription S { ...F @include(if: true) }
+        fragment F on SubscriptionRoot { importantEmails @skip(if: true) }
+        """,
+        Error("Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection.", (1, 23)));
+
+    [Fact]
+    public void Only_the_skip_of_a_selection_with_both_is_reported() => ExpectErrors(Rule,
+        "subscription S { importantEmails @include(if: true) @skip(if: false) }",
+        Error("Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection.", (1, 53)));
+
+    [Fact]
     public void Fails_with_more_than_one_root_field() => ExpectErrors(Rule, """
         subscription ImportantEmails {
           importantEmails

@@ -1,4 +1,5 @@
 using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
 
 namespace Voting.GraphQL.Validation.Rules;
 
@@ -23,11 +24,11 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : Validati
             return;
         }
 
-        if (Context.FieldDefinition is { } field && Context.ParentType is { } parentType)
+        if (Context.FieldDefinition is { } field)
         {
             var name = node.Name.Value;
             var suggestions = Context.HideSuggestions ? [] : Suggestions.List(name, field.Arguments.Select(a => a.Name));
-            ReportError($"Unknown argument \"{name}\" on field \"{parentType.Name}.{field.Name}\"." + Suggestions.DidYouMean(suggestions), node);
+            ReportError($"Unknown argument \"{name}\" on field \"{FieldCoordinate.Of(field)}\"." + Suggestions.DidYouMean(suggestions), node);
         }
     }
 

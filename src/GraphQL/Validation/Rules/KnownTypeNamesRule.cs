@@ -1,4 +1,5 @@
 using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
 
 namespace Voting.GraphQL.Validation.Rules;
 

@@ -24,6 +24,8 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
     private readonly PairSet _comparedFragmentPairs = new();
+    private readonly Dictionary<(FieldMap, string), bool> _comparedFieldsAndFragments = [];
+    private SelectionSetNode? _inlineFragmentSelectionSet;
     private int _remainingBudget = -1;
 
     /// <summary>
@@ -33,11 +35,26 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     /// </summary>
     internal int ComplexityBudget { get; init; } = 500_000;
 
+    // The fields of an inline fragment are collected with those of the selection set around it, so
+    // checking its own selection set again would report the same conflicts twice (graphql-js 17 skips it).
+    public override void EnterInlineFragment(InlineFragmentNode node) => _inlineFragmentSelectionSet = node.SelectionSet;
+
     public override void EnterSelectionSet(SelectionSetNode node)
     {
         if (_remainingBudget < 0)
         {
             _remainingBudget = ComplexityBudget;
+        }
+
+        if (ReferenceEquals(node, _inlineFragmentSelectionSet))
+        {
+            return;
+        }
+
+        // One field or one spread cannot conflict with itself; its insides are checked where they are defined.
+        if (node.Selections.Count <= 1 && node.Selections is not [InlineFragmentNode])
+        {
+            return;
         }
 
         foreach (var conflict in FindConflictsWithinSelectionSet(Context.ParentType, node))
@@ -71,6 +88,22 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool mutuallyExclusive, FieldMap fieldMap, string fragmentName)
     {
         Spend(1);
+        if (fieldMap.Count == 0)
+        {
+            return;
+        }
+
+        // Each field map is compared with each fragment once per exclusivity for the whole document, as
+        // graphql-js 17 does: a fragment reached again (from an enclosing selection set, or through a cycle
+        // reported by another rule) would otherwise yield the same conflict again, or loop forever.
+        // A comparison that did not assume exclusivity covers one that does, not the reverse.
+        if (_comparedFieldsAndFragments.TryGetValue((fieldMap, fragmentName), out var comparedExclusive)
+            && (mutuallyExclusive || !comparedExclusive))
+        {
+            return;
+        }
+
+        _comparedFieldsAndFragments[(fieldMap, fragmentName)] = mutuallyExclusive;
         if (Context.GetFragment(fragmentName) is not { } fragment)
         {
             return;
@@ -85,13 +118,6 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         CollectConflictsBetween(conflicts, mutuallyExclusive, fieldMap, fieldMap2);
         foreach (var referencedName in referenced)
         {
-            // A fragment spread inside itself (a cycle, reported by another rule) must not loop forever.
-            if (_comparedFragmentPairs.Has(referencedName, fragmentName, mutuallyExclusive))
-            {
-                continue;
-            }
-
-            _comparedFragmentPairs.Add(referencedName, fragmentName, mutuallyExclusive);
             CollectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap, referencedName);
         }
     }

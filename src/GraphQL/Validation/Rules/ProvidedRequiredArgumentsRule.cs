@@ -26,7 +26,7 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
 
         foreach (var argument in Missing(field.Arguments, node.Arguments))
         {
-            ReportError($"Argument \"{field}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            ReportError($"Argument \"{FieldCoordinate.Of(field)}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
         }
     }
 

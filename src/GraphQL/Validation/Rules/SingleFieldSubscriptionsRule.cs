@@ -62,14 +62,11 @@ public sealed class SingleFieldSubscriptionsRule(ValidationContext context) : Va
     {
         foreach (var selection in selectionSet.Selections)
         {
-            var directives = selection switch
+            if (ForbiddenDirective(selection) is { } directive)
             {
-                FieldNode f => f.Directives,
-                FragmentSpreadNode s => s.Directives,
-                InlineFragmentNode i => i.Directives,
-                _ => [],
-            };
-            forbidden.AddRange(directives.Where(d => d.Name.Value is "skip" or "include"));
+                forbidden.Add(directive);
+                continue;
+            }
 
             switch (selection)
             {
@@ -100,6 +97,20 @@ public sealed class SingleFieldSubscriptionsRule(ValidationContext context) : Va
                     break;
             }
         }
+    }
+
+    // As graphql-js's CollectFields when it forbids them: a selection's @skip, or failing that its @include,
+    // is reported and the selection left out, so directives further in (even in the same selection) are not.
+    private static DirectiveNode? ForbiddenDirective(SelectionNode selection)
+    {
+        var directives = selection switch
+        {
+            FieldNode f => f.Directives,
+            FragmentSpreadNode s => s.Directives,
+            InlineFragmentNode i => i.Directives,
+            _ => [],
+        };
+        return directives.FirstOrDefault(d => d.Name.Value == "skip") ?? directives.FirstOrDefault(d => d.Name.Value == "include");
     }
 
     // DoesFragmentTypeApply: the root is an object type, so the condition must be it or an abstract type it belongs to.
