@@ -10,29 +10,22 @@ namespace Voting.GraphQL.Types;
 /// </summary>
 public static class InputLiteralValidator
 {
-    /// <summary>A problem with a literal: the message, the node at fault and the path inside the value.</summary>
-    public sealed record Problem(string Message, Node Node, IReadOnlyList<object> Path);
-
     /// <param name="literal">The literal to check.</param>
     /// <param name="type">The input type it must be a value of.</param>
     /// <param name="variables">
     /// Coerced variable values; null checks the literal on its own ("static"), where variables are
     /// taken to be valid, as for default values and document validation.
     /// </param>
-    public static IReadOnlyList<Problem> Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables = null)
+    public static IReadOnlyList<InputProblem> Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(literal);
         ArgumentNullException.ThrowIfNull(type);
-        var problems = new List<Problem>();
+        var problems = new List<InputProblem>();
         Validate(literal, type, variables, [], problems);
         return problems;
     }
 
-    /// <summary>graphql-js's printPathArray: <c> at .a[0].b</c>, or nothing for the value itself.</summary>
-    public static string PrintPath(IReadOnlyList<object> path) =>
-        path.Count == 0 ? string.Empty : " at " + string.Concat(path.Select(p => p is int i ? $"[{i}]" : $".{p}"));
-
-    private static void Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<Problem> problems)
+    private static void Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<InputProblem> problems)
     {
         if (literal is VariableNode variable)
         {
@@ -100,7 +93,7 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void ValidateInputObject(ValueNode literal, InputObjectType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<Problem> problems)
+    private static void ValidateInputObject(ValueNode literal, InputObjectType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<InputProblem> problems)
     {
         if (literal is not ObjectValueNode obj)
         {
@@ -180,7 +173,7 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void ValidateLeaf(ValueNode literal, GraphQLType type, Func<object?> coerce, List<object> path, List<Problem> problems)
+    private static void ValidateLeaf(ValueNode literal, GraphQLType type, Func<object?> coerce, List<object> path, List<InputProblem> problems)
     {
         try
         {
@@ -197,6 +190,6 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void Report(List<Problem> problems, string message, Node node, IReadOnlyList<object> path) =>
-        problems.Add(new Problem(message, node, [.. path]));
+    private static void Report(List<InputProblem> problems, string message, Node node, IReadOnlyList<object> path) =>
+        problems.Add(new InputProblem(message, [.. path], node));
 }
