@@ -97,7 +97,7 @@ public static class InputLiteralValidator
     {
         if (literal is not ObjectValueNode obj)
         {
-            Report(problems, $"Expected value of type \"{type}\" to be an object, found: {ValuePrinter.Print(literal)}.", literal, path);
+            Report(problems, InputMessages.NotAnObject(type, ValuePrinter.Print(literal)), literal, path);
             return;
         }
 
@@ -113,7 +113,7 @@ public static class InputLiteralValidator
             {
                 if (field.IsRequired)
                 {
-                    Report(problems, $"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ValuePrinter.Print(literal)}.", literal, path);
+                    Report(problems, InputMessages.MissingField(type, field, ValuePrinter.Print(literal)), literal, path);
                 }
 
                 continue;
@@ -149,9 +149,7 @@ public static class InputLiteralValidator
         {
             if (type.GetField(fieldNode.Name.Value) is null)
             {
-                var suggestion = Suggestions.DidYouMean(Suggestions.List(fieldNode.Name.Value, type.Fields.Keys));
-                var found = suggestion.Length > 0 ? $".{suggestion} Found" : ", found";
-                Report(problems, $"Expected value of type \"{type}\" not to include unknown field \"{fieldNode.Name.Value}\"{found}: {ValuePrinter.Print(literal)}.", fieldNode, path);
+                Report(problems, InputMessages.UnknownField(type, fieldNode.Name.Value, ValuePrinter.Print(literal)), fieldNode, path);
             }
             else
             {
@@ -161,7 +159,7 @@ public static class InputLiteralValidator
 
         if (type.IsOneOf)
         {
-            var message = $"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.";
+            var message = InputMessages.OneOf(type);
             if (knownFields.Count != 1)
             {
                 Report(problems, message, literal, path);

@@ -81,7 +81,7 @@ public static class InputValueValidator
     {
         if (value is not IReadOnlyDictionary<string, object?> fields)
         {
-            Report(problems, $"Expected value of type \"{type}\" to be an object, found: {Inspector.Inspect(value)}.", path);
+            Report(problems, InputMessages.NotAnObject(type, Inspector.Inspect(value)), path);
             return;
         }
 
@@ -91,7 +91,7 @@ public static class InputValueValidator
             {
                 if (field.IsRequired)
                 {
-                    Report(problems, $"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {Inspector.Inspect(value)}.", path);
+                    Report(problems, InputMessages.MissingField(type, field, Inspector.Inspect(value)), path);
                 }
             }
             else
@@ -107,9 +107,7 @@ public static class InputValueValidator
         {
             if (type.GetField(name) is null)
             {
-                var suggestion = Suggestions.DidYouMean(Suggestions.List(name, type.Fields.Keys));
-                var found = suggestion.Length > 0 ? $".{suggestion} Found" : ", found";
-                Report(problems, $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{found}: {Inspector.Inspect(value)}.", path);
+                Report(problems, InputMessages.UnknownField(type, name, Inspector.Inspect(value)), path);
             }
             else
             {
@@ -119,7 +117,7 @@ public static class InputValueValidator
 
         if (type.IsOneOf)
         {
-            var message = $"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.";
+            var message = InputMessages.OneOf(type);
             if (known.Count != 1)
             {
                 Report(problems, message, path);
