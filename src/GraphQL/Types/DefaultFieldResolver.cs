@@ -41,7 +41,10 @@ public static class DefaultFieldResolver
 
     private static Func<object, object?>? CompileGetter(Type type, string name)
     {
-        var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        // An exact match wins over properties that differ only in case (which make IgnoreCase ambiguous).
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var property = properties.FirstOrDefault(p => p.Name == name)
+            ?? properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (property?.GetMethod is null || property.GetIndexParameters().Length > 0)
         {
             return null;

@@ -10,29 +10,22 @@ namespace Voting.GraphQL.Types;
 /// </summary>
 public static class InputLiteralValidator
 {
-    /// <summary>A problem with a literal: the message, the node at fault and the path inside the value.</summary>
-    public sealed record Problem(string Message, Node Node, IReadOnlyList<object> Path);
-
     /// <param name="literal">The literal to check.</param>
     /// <param name="type">The input type it must be a value of.</param>
     /// <param name="variables">
     /// Coerced variable values; null checks the literal on its own ("static"), where variables are
     /// taken to be valid, as for default values and document validation.
     /// </param>
-    public static IReadOnlyList<Problem> Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables = null)
+    public static IReadOnlyList<InputProblem> Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(literal);
         ArgumentNullException.ThrowIfNull(type);
-        var problems = new List<Problem>();
+        var problems = new List<InputProblem>();
         Validate(literal, type, variables, [], problems);
         return problems;
     }
 
-    /// <summary>graphql-js's printPathArray: <c> at .a[0].b</c>, or nothing for the value itself.</summary>
-    public static string PrintPath(IReadOnlyList<object> path) =>
-        path.Count == 0 ? string.Empty : " at " + string.Concat(path.Select(p => p is int i ? $"[{i}]" : $".{p}"));
-
-    private static void Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<Problem> problems)
+    private static void Validate(ValueNode literal, GraphQLType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<InputProblem> problems)
     {
         if (literal is VariableNode variable)
         {
@@ -100,11 +93,11 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void ValidateInputObject(ValueNode literal, InputObjectType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<Problem> problems)
+    private static void ValidateInputObject(ValueNode literal, InputObjectType type, IReadOnlyDictionary<string, object?>? variables, List<object> path, List<InputProblem> problems)
     {
         if (literal is not ObjectValueNode obj)
         {
-            Report(problems, $"Expected value of type \"{type}\" to be an object, found: {ValuePrinter.Print(literal)}.", literal, path);
+            Report(problems, InputMessages.NotAnObject(type, ValuePrinter.Print(literal)), literal, path);
             return;
         }
 
@@ -120,7 +113,7 @@ public static class InputLiteralValidator
             {
                 if (field.IsRequired)
                 {
-                    Report(problems, $"Expected value of type \"{type}\" to include required field \"{field.Name}\", found: {ValuePrinter.Print(literal)}.", literal, path);
+                    Report(problems, InputMessages.MissingField(type, field, ValuePrinter.Print(literal)), literal, path);
                 }
 
                 continue;
@@ -156,9 +149,7 @@ public static class InputLiteralValidator
         {
             if (type.GetField(fieldNode.Name.Value) is null)
             {
-                var suggestion = Suggestions.DidYouMean(Suggestions.List(fieldNode.Name.Value, type.Fields.Keys));
-                var found = suggestion.Length > 0 ? $".{suggestion} Found" : ", found";
-                Report(problems, $"Expected value of type \"{type}\" not to include unknown field \"{fieldNode.Name.Value}\"{found}: {ValuePrinter.Print(literal)}.", fieldNode, path);
+                Report(problems, InputMessages.UnknownField(type, fieldNode.Name.Value, ValuePrinter.Print(literal)), fieldNode, path);
             }
             else
             {
@@ -168,7 +159,7 @@ public static class InputLiteralValidator
 
         if (type.IsOneOf)
         {
-            var message = $"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.";
+            var message = InputMessages.OneOf(type);
             if (knownFields.Count != 1)
             {
                 Report(problems, message, literal, path);
@@ -180,7 +171,7 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void ValidateLeaf(ValueNode literal, GraphQLType type, Func<object?> coerce, List<object> path, List<Problem> problems)
+    private static void ValidateLeaf(ValueNode literal, GraphQLType type, Func<object?> coerce, List<object> path, List<InputProblem> problems)
     {
         try
         {
@@ -197,6 +188,6 @@ public static class InputLiteralValidator
         }
     }
 
-    private static void Report(List<Problem> problems, string message, Node node, IReadOnlyList<object> path) =>
-        problems.Add(new Problem(message, node, [.. path]));
+    private static void Report(List<InputProblem> problems, string message, Node node, IReadOnlyList<object> path) =>
+        problems.Add(new InputProblem(message, [.. path], node));
 }

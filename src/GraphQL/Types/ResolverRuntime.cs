@@ -7,9 +7,8 @@ namespace Voting.GraphQL.Types;
 /// <summary>
 /// The small helpers compiled code-first resolvers call: getting the instance to call, converting
 /// argument values to parameter types, and adapting results to <see cref="ValueTask{TResult}"/>.
-/// Public so expression trees can call them; not meant for direct use.
 /// </summary>
-public static class ResolverRuntime
+internal static class ResolverRuntime
 {
     private static readonly ConcurrentDictionary<Type, Func<IReadOnlyDictionary<string, object?>, object>> InputFactories = new();
 

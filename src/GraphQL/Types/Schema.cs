@@ -78,6 +78,24 @@ public sealed class Schema
 
     public DirectiveDefinition? GetDirective(string name) => _directivesByName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The definition of a field selected on <paramref name="parentType"/>, including the meta-fields
+    /// (graphql-js's getFieldDef): <c>__schema</c> and <c>__type</c> on the query root, <c>__typename</c>
+    /// on every object, interface and union type. Null if there is no such field.
+    /// </summary>
+    public FieldDefinition? GetFieldDefinition(NamedType parentType, string fieldName)
+    {
+        ArgumentNullException.ThrowIfNull(parentType);
+        ArgumentNullException.ThrowIfNull(fieldName);
+        return fieldName switch
+        {
+            "__typename" when parentType is ComplexType or UnionType => Introspection.TypeNameField,
+            "__schema" when ReferenceEquals(parentType, QueryType) => Introspection.SchemaField,
+            "__type" when ReferenceEquals(parentType, QueryType) => Introspection.TypeField,
+            _ => (parentType as ComplexType)?.GetField(fieldName),
+        };
+    }
+
     /// <summary>The object types a value of an abstract type can be: a union's members, an interface's implementations.</summary>
     public IReadOnlyList<ObjectType> GetPossibleTypes(NamedType abstractType)
     {

@@ -100,7 +100,7 @@ internal sealed class SchemaValidator
 
         foreach (var problem in InputLiteralValidator.Validate(defaultValue, value.Type))
         {
-            Report($"{coordinate} has invalid default value{InputLiteralValidator.PrintPath(problem.Path)}: {problem.Message}", problem.Node);
+            Report($"{coordinate} has invalid default value{problem.PrintPath()}: {problem.Message}", problem.Node);
         }
     }
 

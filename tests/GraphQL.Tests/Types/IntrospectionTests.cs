@@ -64,4 +64,17 @@ public sealed class IntrospectionTests
         var locations = Assert.IsAssignableFrom<IEnumerable<DirectiveLocation>>(await Resolve(Introspection.DirectiveType, "locations", Directives.Skip));
         Assert.Equal(["FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"], locations.Select(l => Introspection.DirectiveLocationType.Serialize(l)));
     }
+
+    [Fact]
+    public void Field_definitions_include_the_meta_fields_where_they_apply()
+    {
+        var query = Schema.QueryType!;
+        Assert.Same(Introspection.SchemaField, Schema.GetFieldDefinition(query, "__schema"));
+        Assert.Same(Introspection.TypeField, Schema.GetFieldDefinition(query, "__type"));
+        Assert.Same(Introspection.TypeNameField, Schema.GetFieldDefinition(query, "__typename"));
+        Assert.Same(query.Fields["a"], Schema.GetFieldDefinition(query, "a"));
+        Assert.Null(Schema.GetFieldDefinition(query, "missing"));
+        Assert.Null(Schema.GetFieldDefinition(Schema.GetType("In")!, "__typename"));
+        Assert.Null(Schema.GetFieldDefinition(Introspection.TypeType, "__schema"));
+    }
 }

@@ -247,7 +247,7 @@ public sealed class SchemaValidationTests
         var problems = InputLiteralValidator.Validate(Parser.ParseValue("{ b: [\"x\", null] }"), type);
         var problem = Assert.Single(problems);
         Assert.Equal("Expected value of non-null type \"String!\" not to be null.", problem.Message);
-        Assert.Equal(" at .b[1]", InputLiteralValidator.PrintPath(problem.Path));
+        Assert.Equal(" at .b[1]", problem.PrintPath());
         Assert.Equal(
             "Within OneOf Input Object type \"O\", exactly one field must be specified, and the value for that field must be non-null.",
             Assert.Single(InputLiteralValidator.Validate(Parser.ParseValue("{ a: 1, b: \"x\" }"), type)).Message);

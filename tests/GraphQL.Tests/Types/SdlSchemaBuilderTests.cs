@@ -232,5 +232,21 @@ public sealed class SdlSchemaBuilderTests
         Assert.IsType<ListType>(new NonNullType(new ListType(input)).GetNullableType());
     }
 
+    [Fact]
+    public async Task The_default_resolver_prefers_an_exact_property_name_over_one_differing_in_case()
+    {
+        var schema = Build("type Query { name: String }");
+        var field = schema.QueryType!.Fields["name"];
+        Assert.Equal("lower", await field.Resolver!(new TestResolverContext(schema, field, new TwoNames())));
+    }
+
     private sealed record Book(string Title, int Pages);
+
+    private sealed class TwoNames
+    {
+        public string Name => "upper";
+
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "Two properties differing only in case is what is tested.")]
+        public string name => "lower";
+    }
 }
