@@ -121,8 +121,8 @@ public static class Suggestions
         return distance <= threshold ? distance : null;
     }
 
-    // Digit runs compare by value (graphql-js's naturalCompare, including its stop at a leading zero).
-    private static int NaturalCompare(string a, string b)
+    /// <summary>graphql-js's naturalCompare: digit runs compare by value, including its stop at a leading zero.</summary>
+    internal static int NaturalCompare(string a, string b)
     {
         int ai = 0, bi = 0;
         while (ai < a.Length && bi < b.Length)

@@ -92,7 +92,7 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
                 return 1;
             }
 
-            return NaturalOrder.Compare(a.Name, b.Name);
+            return Suggestions.NaturalCompare(a.Name, b.Name);
         });
         return [.. suggested.Select(t => t.Name)];
     }
