@@ -3,9 +3,11 @@ using Voting.GraphQL.Language.Ast;
 namespace Voting.GraphQL.Validation;
 
 /// <summary>
-/// Walks the executable parts of a document once, depth first in graphql-js's key order, keeping
+/// Walks a document once, depth first in graphql-js's key order, keeping
 /// <see cref="TypeInfo"/> up to date and calling every rule's hooks in turn. A rule that asks to skip
 /// a subtree is left out until the walk leaves that node; the others carry on (visitInParallel).
+/// Type system definitions and extensions are walked too, as graphql-js's validate does, so the rules
+/// that look at directives, types and values also report inside them when a document holds them.
 /// </summary>
 internal sealed class AstWalker
 {
@@ -33,16 +35,19 @@ internal sealed class AstWalker
 
                 break;
             case OperationDefinitionNode operation:
+                WalkOptional(operation.Description);
                 WalkAll(operation.VariableDefinitions);
                 WalkAll(operation.Directives);
                 Walk(operation.SelectionSet);
                 break;
             case FragmentDefinitionNode fragment:
+                WalkOptional(fragment.Description);
                 Walk(fragment.TypeCondition);
                 WalkAll(fragment.Directives);
                 Walk(fragment.SelectionSet);
                 break;
             case VariableDefinitionNode variable:
+                WalkOptional(variable.Description);
                 Walk(variable.Variable);
                 Walk(variable.Type);
                 if (variable.DefaultValue is not null)
@@ -97,9 +102,117 @@ internal sealed class AstWalker
             case NonNullTypeNode nonNullType:
                 Walk(nonNullType.Type);
                 break;
+            default:
+                WalkTypeSystem(node);
+                break;
         }
 
         Leave(node);
+    }
+
+    // The children of type system nodes, in graphql-js's QueryDocumentKeys order; names and
+    // directive locations are left out, as no rule looks at them.
+    private void WalkTypeSystem(Node node)
+    {
+        switch (node)
+        {
+            case SchemaDefinitionNode schema:
+                WalkOptional(schema.Description);
+                WalkAll(schema.Directives);
+                WalkAll(schema.OperationTypes);
+                break;
+            case SchemaExtensionNode schema:
+                WalkAll(schema.Directives);
+                WalkAll(schema.OperationTypes);
+                break;
+            case OperationTypeDefinitionNode operationType:
+                Walk(operationType.Type);
+                break;
+            case ScalarTypeDefinitionNode scalar:
+                WalkOptional(scalar.Description);
+                WalkAll(scalar.Directives);
+                break;
+            case ScalarTypeExtensionNode scalar:
+                WalkAll(scalar.Directives);
+                break;
+            case ObjectTypeDefinitionNode obj:
+                WalkOptional(obj.Description);
+                WalkAll(obj.Interfaces);
+                WalkAll(obj.Directives);
+                WalkAll(obj.Fields);
+                break;
+            case ObjectTypeExtensionNode obj:
+                WalkAll(obj.Interfaces);
+                WalkAll(obj.Directives);
+                WalkAll(obj.Fields);
+                break;
+            case InterfaceTypeDefinitionNode iface:
+                WalkOptional(iface.Description);
+                WalkAll(iface.Interfaces);
+                WalkAll(iface.Directives);
+                WalkAll(iface.Fields);
+                break;
+            case InterfaceTypeExtensionNode iface:
+                WalkAll(iface.Interfaces);
+                WalkAll(iface.Directives);
+                WalkAll(iface.Fields);
+                break;
+            case FieldDefinitionNode field:
+                WalkOptional(field.Description);
+                WalkAll(field.Arguments);
+                Walk(field.Type);
+                WalkAll(field.Directives);
+                break;
+            case InputValueDefinitionNode input:
+                WalkOptional(input.Description);
+                Walk(input.Type);
+                WalkOptional(input.DefaultValue);
+                WalkAll(input.Directives);
+                break;
+            case UnionTypeDefinitionNode union:
+                WalkOptional(union.Description);
+                WalkAll(union.Directives);
+                WalkAll(union.Types);
+                break;
+            case UnionTypeExtensionNode union:
+                WalkAll(union.Directives);
+                WalkAll(union.Types);
+                break;
+            case EnumTypeDefinitionNode enumType:
+                WalkOptional(enumType.Description);
+                WalkAll(enumType.Directives);
+                WalkAll(enumType.Values);
+                break;
+            case EnumTypeExtensionNode enumType:
+                WalkAll(enumType.Directives);
+                WalkAll(enumType.Values);
+                break;
+            case EnumValueDefinitionNode enumValue:
+                WalkOptional(enumValue.Description);
+                WalkAll(enumValue.Directives);
+                break;
+            case InputObjectTypeDefinitionNode input:
+                WalkOptional(input.Description);
+                WalkAll(input.Directives);
+                WalkAll(input.Fields);
+                break;
+            case InputObjectTypeExtensionNode input:
+                WalkAll(input.Directives);
+                WalkAll(input.Fields);
+                break;
+            case DirectiveDefinitionNode directive:
+                WalkOptional(directive.Description);
+                WalkAll(directive.Arguments);
+                break;
+        }
+    }
+
+    private void WalkOptional(Node? node)
+    {
+        if (node is not null)
+        {
+            Walk(node);
+        }
     }
 
     private void WalkAll<T>(IReadOnlyList<T> nodes)
@@ -155,7 +268,8 @@ internal sealed class AstWalker
             case DocumentNode n: rule.EnterDocument(n); break;
             case OperationDefinitionNode n: rule.EnterOperationDefinition(n); break;
             case FragmentDefinitionNode n: rule.EnterFragmentDefinition(n); break;
-            case TypeSystemDefinitionNode or TypeSystemExtensionNode: rule.EnterTypeSystemDefinition((DefinitionNode)node); break;
+            case TypeSystemDefinitionNode or TypeSystemExtensionNode or OperationTypeDefinitionNode or FieldDefinitionNode
+                or InputValueDefinitionNode or EnumValueDefinitionNode: rule.EnterTypeSystemNode(node); break;
             case VariableDefinitionNode n: rule.EnterVariableDefinition(n); break;
             case SelectionSetNode n: rule.EnterSelectionSet(n); break;
             case FieldNode n: rule.EnterField(n); break;
@@ -178,6 +292,8 @@ internal sealed class AstWalker
             case OperationDefinitionNode n: rule.LeaveOperationDefinition(n); break;
             case FragmentDefinitionNode n: rule.LeaveFragmentDefinition(n); break;
             case VariableDefinitionNode n: rule.LeaveVariableDefinition(n); break;
+            case TypeSystemDefinitionNode or TypeSystemExtensionNode or OperationTypeDefinitionNode or FieldDefinitionNode
+                or InputValueDefinitionNode or EnumValueDefinitionNode: rule.LeaveTypeSystemNode(node); break;
             case SelectionSetNode n: rule.LeaveSelectionSet(n); break;
             case FieldNode n: rule.LeaveField(n); break;
             case FragmentSpreadNode n: rule.LeaveFragmentSpread(n); break;

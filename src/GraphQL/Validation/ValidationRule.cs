@@ -33,8 +33,14 @@ public abstract class ValidationRule
 
     public virtual void LeaveFragmentDefinition(FragmentDefinitionNode node) { }
 
-    /// <summary>A type system definition or extension, which an executable document must not hold; its insides are not walked.</summary>
-    public virtual void EnterTypeSystemDefinition(DefinitionNode node) { }
+    /// <summary>
+    /// A type system definition or extension, or one of their parts that can hold directives or name a
+    /// type (field, argument, input field and enum value definitions, root operation types). An
+    /// executable document must not hold them, but graphql-js walks them all the same.
+    /// </summary>
+    public virtual void EnterTypeSystemNode(Node node) { }
+
+    public virtual void LeaveTypeSystemNode(Node node) { }
 
     public virtual void EnterVariableDefinition(VariableDefinitionNode node) { }
 

@@ -10,14 +10,26 @@ namespace Voting.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class ExecutableDefinitionsRule(ValidationContext context) : ValidationRule(context)
 {
-    public override void EnterTypeSystemDefinition(DefinitionNode node)
+    // All at once on entering the document, as graphql-js does: these errors come before any other
+    // rule's errors about the insides of the same definitions.
+    public override void EnterDocument(DocumentNode node)
     {
-        var name = node switch
+        foreach (var definition in node.Definitions)
         {
-            SchemaDefinitionNode or SchemaExtensionNode => "schema",
-            _ => "\"" + DefinitionName(node) + "\"",
-        };
-        ReportError($"The {name} definition is not executable.", node);
+            if (definition is ExecutableDefinitionNode)
+            {
+                continue;
+            }
+
+            var name = definition switch
+            {
+                SchemaDefinitionNode or SchemaExtensionNode => "schema",
+                _ => "\"" + DefinitionName(definition) + "\"",
+            };
+            ReportError($"The {name} definition is not executable.", definition);
+        }
+
+        SkipSubtree();
     }
 
     private static string DefinitionName(DefinitionNode node) => node switch

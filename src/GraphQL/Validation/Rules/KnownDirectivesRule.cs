@@ -17,6 +17,50 @@ public sealed class KnownDirectivesRule(ValidationContext context) : ValidationR
     // The location of the innermost node that can hold directives: a directive belongs to it.
     private readonly Stack<DirectiveLocation> _locations = new();
 
+    // Directives the document itself defines, by name, with their location names: graphql-js lets
+    // them stand in for (or beside) the schema's directives.
+    private readonly Dictionary<string, HashSet<string>> _documentDirectives = new(StringComparer.Ordinal);
+
+    // The type system definition or extension being walked, to tell input fields from arguments.
+    private Node? _typeSystemDefinition;
+
+    public override void EnterDocument(DocumentNode node)
+    {
+        foreach (var definition in node.Definitions)
+        {
+            if (definition is DirectiveDefinitionNode directive)
+            {
+                _documentDirectives[directive.Name.Value] = [.. directive.Locations.Select(l => l.Value)];
+            }
+        }
+    }
+
+    public override void EnterTypeSystemNode(Node node)
+    {
+        if (node is TypeSystemDefinitionNode or TypeSystemExtensionNode)
+        {
+            _typeSystemDefinition = node;
+        }
+
+        if (LocationOf(node) is { } location)
+        {
+            _locations.Push(location);
+        }
+    }
+
+    public override void LeaveTypeSystemNode(Node node)
+    {
+        if (LocationOf(node) is not null)
+        {
+            _locations.Pop();
+        }
+
+        if (ReferenceEquals(node, _typeSystemDefinition))
+        {
+            _typeSystemDefinition = null;
+        }
+    }
+
     public override void EnterOperationDefinition(OperationDefinitionNode node) =>
         _locations.Push(node.Operation switch
         {
@@ -50,7 +94,14 @@ public sealed class KnownDirectivesRule(ValidationContext context) : ValidationR
     public override void EnterDirective(DirectiveNode node)
     {
         var name = node.Name.Value;
-        if (Context.Schema.GetDirective(name) is not { } definition)
+        if (_documentDirectives.TryGetValue(name, out var documentLocations))
+        {
+            if (_locations.TryPeek(out var location) && !documentLocations.Contains(location.ToString()))
+            {
+                ReportError($"Directive \"@{name}\" may not be used on {location}.", node);
+            }
+        }
+        else if (Context.Schema.GetDirective(name) is not { } definition)
         {
             ReportError($"Unknown directive \"@{name}\".", node);
         }
@@ -59,4 +110,22 @@ public sealed class KnownDirectivesRule(ValidationContext context) : ValidationR
             ReportError($"Directive \"@{name}\" may not be used on {location}.", node);
         }
     }
+
+    // graphql-js's getDirectiveLocationForASTPath for the type system: null for the nodes that hold no directives.
+    private DirectiveLocation? LocationOf(Node node) => node switch
+    {
+        SchemaDefinitionNode or SchemaExtensionNode => DirectiveLocation.SCHEMA,
+        ScalarTypeDefinitionNode or ScalarTypeExtensionNode => DirectiveLocation.SCALAR,
+        ObjectTypeDefinitionNode or ObjectTypeExtensionNode => DirectiveLocation.OBJECT,
+        FieldDefinitionNode => DirectiveLocation.FIELD_DEFINITION,
+        InterfaceTypeDefinitionNode or InterfaceTypeExtensionNode => DirectiveLocation.INTERFACE,
+        UnionTypeDefinitionNode or UnionTypeExtensionNode => DirectiveLocation.UNION,
+        EnumTypeDefinitionNode or EnumTypeExtensionNode => DirectiveLocation.ENUM,
+        EnumValueDefinitionNode => DirectiveLocation.ENUM_VALUE,
+        InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode => DirectiveLocation.INPUT_OBJECT,
+        InputValueDefinitionNode => _typeSystemDefinition is InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode
+            ? DirectiveLocation.INPUT_FIELD_DEFINITION
+            : DirectiveLocation.ARGUMENT_DEFINITION,
+        _ => null,
+    };
 }
