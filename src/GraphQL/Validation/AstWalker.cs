@@ -35,19 +35,16 @@ internal sealed class AstWalker
 
                 break;
             case OperationDefinitionNode operation:
-                WalkOptional(operation.Description);
                 WalkAll(operation.VariableDefinitions);
                 WalkAll(operation.Directives);
                 Walk(operation.SelectionSet);
                 break;
             case FragmentDefinitionNode fragment:
-                WalkOptional(fragment.Description);
                 Walk(fragment.TypeCondition);
                 WalkAll(fragment.Directives);
                 Walk(fragment.SelectionSet);
                 break;
             case VariableDefinitionNode variable:
-                WalkOptional(variable.Description);
                 Walk(variable.Variable);
                 Walk(variable.Type);
                 if (variable.DefaultValue is not null)
@@ -117,7 +114,6 @@ internal sealed class AstWalker
         switch (node)
         {
             case SchemaDefinitionNode schema:
-                WalkOptional(schema.Description);
                 WalkAll(schema.Directives);
                 WalkAll(schema.OperationTypes);
                 break;
@@ -129,14 +125,12 @@ internal sealed class AstWalker
                 Walk(operationType.Type);
                 break;
             case ScalarTypeDefinitionNode scalar:
-                WalkOptional(scalar.Description);
                 WalkAll(scalar.Directives);
                 break;
             case ScalarTypeExtensionNode scalar:
                 WalkAll(scalar.Directives);
                 break;
             case ObjectTypeDefinitionNode obj:
-                WalkOptional(obj.Description);
                 WalkAll(obj.Interfaces);
                 WalkAll(obj.Directives);
                 WalkAll(obj.Fields);
@@ -147,7 +141,6 @@ internal sealed class AstWalker
                 WalkAll(obj.Fields);
                 break;
             case InterfaceTypeDefinitionNode iface:
-                WalkOptional(iface.Description);
                 WalkAll(iface.Interfaces);
                 WalkAll(iface.Directives);
                 WalkAll(iface.Fields);
@@ -158,19 +151,16 @@ internal sealed class AstWalker
                 WalkAll(iface.Fields);
                 break;
             case FieldDefinitionNode field:
-                WalkOptional(field.Description);
                 WalkAll(field.Arguments);
                 Walk(field.Type);
                 WalkAll(field.Directives);
                 break;
             case InputValueDefinitionNode input:
-                WalkOptional(input.Description);
                 Walk(input.Type);
                 WalkOptional(input.DefaultValue);
                 WalkAll(input.Directives);
                 break;
             case UnionTypeDefinitionNode union:
-                WalkOptional(union.Description);
                 WalkAll(union.Directives);
                 WalkAll(union.Types);
                 break;
@@ -179,7 +169,6 @@ internal sealed class AstWalker
                 WalkAll(union.Types);
                 break;
             case EnumTypeDefinitionNode enumType:
-                WalkOptional(enumType.Description);
                 WalkAll(enumType.Directives);
                 WalkAll(enumType.Values);
                 break;
@@ -188,11 +177,9 @@ internal sealed class AstWalker
                 WalkAll(enumType.Values);
                 break;
             case EnumValueDefinitionNode enumValue:
-                WalkOptional(enumValue.Description);
                 WalkAll(enumValue.Directives);
                 break;
             case InputObjectTypeDefinitionNode input:
-                WalkOptional(input.Description);
                 WalkAll(input.Directives);
                 WalkAll(input.Fields);
                 break;
@@ -201,7 +188,6 @@ internal sealed class AstWalker
                 WalkAll(input.Fields);
                 break;
             case DirectiveDefinitionNode directive:
-                WalkOptional(directive.Description);
                 WalkAll(directive.Arguments);
                 break;
         }

@@ -15,6 +15,21 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : Validati
 {
     private bool _inDirective;
 
+    // Argument names of the directives the document itself defines; graphql-js checks against these
+    // instead of the schema's directive of the same name.
+    private readonly Dictionary<string, IReadOnlyList<string>> _documentDirectives = new(StringComparer.Ordinal);
+
+    public override void EnterDocument(DocumentNode node)
+    {
+        foreach (var definition in node.Definitions)
+        {
+            if (definition is DirectiveDefinitionNode directive)
+            {
+                _documentDirectives[directive.Name.Value] = [.. directive.Arguments.Select(a => a.Name.Value)];
+            }
+        }
+    }
+
     public override void EnterArgument(ArgumentNode node)
     {
         // Directive arguments are checked per directive below: an argument inside a directive, known
@@ -37,19 +52,33 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : Validati
     public override void EnterDirective(DirectiveNode node)
     {
         _inDirective = true;
-        if (Context.Schema.GetDirective(node.Name.Value) is not { } directive)
+        var directiveName = node.Name.Value;
+        if (_documentDirectives.TryGetValue(directiveName, out var documentArguments))
         {
-            return;
-        }
-
-        foreach (var argument in node.Arguments)
-        {
-            var name = argument.Name.Value;
-            if (directive.GetArgument(name) is null)
+            foreach (var argument in node.Arguments)
             {
-                var suggestions = Context.HideSuggestions ? [] : Suggestions.List(name, directive.Arguments.Select(a => a.Name));
-                ReportError($"Unknown argument \"{name}\" on directive \"@{directive.Name}\"." + Suggestions.DidYouMean(suggestions), argument);
+                if (!documentArguments.Contains(argument.Name.Value))
+                {
+                    ReportUnknown(argument, directiveName, documentArguments);
+                }
             }
         }
+        else if (Context.Schema.GetDirective(directiveName) is { } directive)
+        {
+            foreach (var argument in node.Arguments)
+            {
+                if (directive.GetArgument(argument.Name.Value) is null)
+                {
+                    ReportUnknown(argument, directiveName, directive.Arguments.Select(a => a.Name));
+                }
+            }
+        }
+    }
+
+    private void ReportUnknown(ArgumentNode argument, string directiveName, IEnumerable<string> known)
+    {
+        var name = argument.Name.Value;
+        var suggestions = Context.HideSuggestions ? [] : Suggestions.List(name, known);
+        ReportError($"Unknown argument \"{name}\" on directive \"@{directiveName}\"." + Suggestions.DidYouMean(suggestions), argument);
     }
 }

@@ -1,3 +1,4 @@
+using Voting.GraphQL.Language;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
 
@@ -17,6 +18,26 @@ namespace Voting.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
 {
+    // Required arguments (non-null, no default) of the directives the document itself defines, with
+    // their printed types; graphql-js checks against these instead of the schema's directive of the same name.
+    private readonly Dictionary<string, List<(string Name, string Type)>> _documentDirectives = new(StringComparer.Ordinal);
+
+    public override void EnterDocument(DocumentNode node)
+    {
+        foreach (var definition in node.Definitions)
+        {
+            if (definition is DirectiveDefinitionNode directive)
+            {
+                _documentDirectives[directive.Name.Value] =
+                [
+                    .. directive.Arguments
+                        .Where(a => a.Type is NonNullTypeNode && a.DefaultValue is null)
+                        .Select(a => (a.Name.Value, Printer.Print(a.Type))),
+                ];
+            }
+        }
+    }
+
     public override void LeaveField(FieldNode node)
     {
         if (Context.FieldDefinition is not { } field)
@@ -32,6 +53,16 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
 
     public override void LeaveDirective(DirectiveNode node)
     {
+        if (_documentDirectives.TryGetValue(node.Name.Value, out var required))
+        {
+            foreach (var (name, type) in required.Where(r => !node.Arguments.Any(a => a.Name.Value == r.Name)))
+            {
+                ReportError($"Argument \"@{node.Name.Value}({name}:)\" of type \"{type}\" is required, but it was not provided.", node);
+            }
+
+            return;
+        }
+
         if (Context.Schema.GetDirective(node.Name.Value) is not { } directive)
         {
             return;
