@@ -1,3 +1,4 @@
+using Voting.GraphQL.Language;
 using Voting.GraphQL.Validation;
 using Voting.GraphQL.Validation.Rules;
 using static Voting.GraphQL.Tests.Validation.ValidationHarness;
@@ -43,4 +44,10 @@ public sealed class ExecutableDefinitionsRuleTests
         """,
         Error("The \"d\" definition is not executable.", (1, 1)),
         Error("The \"S\" definition is not executable.", (2, 1)));
+
+    [Fact]
+    public void Reports_every_type_system_definition_before_anything_inside_them() =>
+        Assert.Equal(
+            ["The \"T\" definition is not executable.", "The schema definition is not executable.", "Directive \"@onField\" may not be used on OBJECT."],
+            DocumentValidator.Validate(TestSchema.Instance, Parser.Parse("type T @onField { a: Int } extend schema @onSchema")).Select(e => e.Message));
 }

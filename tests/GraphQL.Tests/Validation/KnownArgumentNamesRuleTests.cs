@@ -75,4 +75,18 @@ public sealed class KnownArgumentNamesRuleTests
     [Fact]
     public void Arguments_on_an_interface_field_name_the_interface() => ExpectErrors(Rule, "{ pet { name(surnam: true) } }",
         Error("Unknown argument \"surnam\" on field \"Pet.name\". Did you mean \"surname\"?", (1, 14)));
+
+    [Fact]
+    public void Directive_arguments_in_type_system_definitions_are_checked() => ExpectErrors(Rule, """
+        type T @withArgs(required: "x", optinal: 1) { f: Int @skip(iff: true) }
+        """,
+        Error("Unknown argument \"optinal\" on directive \"@withArgs\". Did you mean \"optional\"?", (1, 33)),
+        Error("Unknown argument \"iff\" on directive \"@skip\". Did you mean \"if\"?", (1, 60)));
+
+    [Fact]
+    public void Directives_the_document_defines_take_their_arguments_from_there() => ExpectErrors(Rule, """
+        directive @withArgs(other: Int) on FIELD
+        { dog @withArgs(required: "x", other: 1) { name } }
+        """,
+        Error("Unknown argument \"required\" on directive \"@withArgs\".", (2, 17)));
 }

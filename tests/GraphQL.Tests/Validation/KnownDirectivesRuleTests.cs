@@ -63,4 +63,46 @@ public sealed class KnownDirectivesRuleTests
         Error("Directive \"@onQuery\" may not be used on MUTATION.", (7, 10)),
         Error("Directive \"@onField\" may not be used on SUBSCRIPTION.", (8, 14)),
         Error("Directive \"@onInlineFragment\" may not be used on FRAGMENT_DEFINITION.", (9, 24)));
+
+    [Fact]
+    public void Within_type_system_definitions_in_an_executable_document_directives_are_checked_at_their_sdl_locations() => ExpectErrors(Rule, """
+        type Query @onObject { f(a: Int @onArgumentDefinition): Int @onFieldDefinition }
+        schema @onObject { query: Query }
+        scalar S @onScalar
+        interface I @onInterface { f: Int @onInterface }
+        union U @onUnion = Query
+        enum E @onEnum { A @onEnumValue B @onEnum }
+        input In @onInputObject { a: Int @onInputFieldDefinition b: Int @onArgumentDefinition }
+        directive @d(a: Int @onInputFieldDefinition) on FIELD
+        extend schema @onSchema @unknown
+        """,
+        Error("Directive \"@onObject\" may not be used on SCHEMA.", (2, 8)),
+        Error("Directive \"@onInterface\" may not be used on FIELD_DEFINITION.", (4, 35)),
+        Error("Directive \"@onEnum\" may not be used on ENUM_VALUE.", (6, 35)),
+        Error("Directive \"@onArgumentDefinition\" may not be used on INPUT_FIELD_DEFINITION.", (7, 65)),
+        Error("Directive \"@onInputFieldDefinition\" may not be used on ARGUMENT_DEFINITION.", (8, 21)),
+        Error("Unknown directive \"@unknown\".", (9, 25)));
+
+    [Fact]
+    public void Within_type_system_extensions_directives_are_checked_at_the_extended_kind() => ExpectErrors(Rule, """
+        extend scalar S @onObject
+        extend type T @onObject { f: Int @onObject }
+        extend interface I @onInterface
+        extend union U @onEnum
+        extend enum E @onEnum { A @onEnumValue }
+        extend input In @onInputObject { a: Int @onInputFieldDefinition }
+        """,
+        Error("Directive \"@onObject\" may not be used on SCALAR.", (1, 17)),
+        Error("Directive \"@onObject\" may not be used on FIELD_DEFINITION.", (2, 34)),
+        Error("Directive \"@onEnum\" may not be used on UNION.", (4, 16)));
+
+    [Fact]
+    public void Directives_the_document_defines_are_known_at_their_own_locations() => ExpectErrors(Rule, """
+        directive @local on FIELD | OBJECT
+        directive @onQuery on FIELD
+        query @onQuery { dog @local { name } }
+        type T @local { f: Int @local }
+        """,
+        Error("Directive \"@onQuery\" may not be used on QUERY.", (3, 7)),
+        Error("Directive \"@local\" may not be used on FIELD_DEFINITION.", (4, 24)));
 }

@@ -71,4 +71,18 @@ public sealed class ProvidedRequiredArgumentsRuleTests
 
     [Fact]
     public void Unknown_directives_are_ignored() => ExpectValid(Rule, "{ dog @unknown { name } }");
+
+    [Fact]
+    public void Directives_in_type_system_definitions_need_their_required_arguments() => ExpectErrors(Rule, """
+        type T @withArgs { f: Int @include }
+        """,
+        Error("Argument \"@withArgs(required:)\" of type \"String!\" is required, but it was not provided.", (1, 8)),
+        Error("Argument \"@include(if:)\" of type \"Boolean!\" is required, but it was not provided.", (1, 27)));
+
+    [Fact]
+    public void Directives_the_document_defines_take_their_required_arguments_from_there() => ExpectErrors(Rule, """
+        directive @withArgs(a: [Int!]!, b: Int! = 1, c: Int) on FIELD
+        { dog @withArgs(required: "x") { name } }
+        """,
+        Error("Argument \"@withArgs(a:)\" of type \"[Int!]!\" is required, but it was not provided.", (2, 7)));
 }

@@ -168,6 +168,17 @@ internal static class TestSchema
                 D("directiveB", DirectiveLocation.FIELD),
                 new DirectiveDefinition("repeatable", [DirectiveLocation.FIELD, DirectiveLocation.QUERY]) { IsRepeatable = true },
                 new DirectiveDefinition("withArgs", [DirectiveLocation.FIELD]) { Arguments = [A("required", NN(Scalars.String)), A("optional", Scalars.Int)] },
+                D("onSchema", DirectiveLocation.SCHEMA),
+                D("onScalar", DirectiveLocation.SCALAR),
+                D("onObject", DirectiveLocation.OBJECT),
+                D("onFieldDefinition", DirectiveLocation.FIELD_DEFINITION),
+                D("onArgumentDefinition", DirectiveLocation.ARGUMENT_DEFINITION),
+                D("onInterface", DirectiveLocation.INTERFACE),
+                D("onUnion", DirectiveLocation.UNION),
+                D("onEnum", DirectiveLocation.ENUM),
+                D("onEnumValue", DirectiveLocation.ENUM_VALUE),
+                D("onInputObject", DirectiveLocation.INPUT_OBJECT),
+                D("onInputFieldDefinition", DirectiveLocation.INPUT_FIELD_DEFINITION),
             ],
         });
     }

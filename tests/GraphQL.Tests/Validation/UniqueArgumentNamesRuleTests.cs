@@ -34,4 +34,10 @@ public sealed class UniqueArgumentNamesRuleTests
     [Fact]
     public void Duplicate_directive_arguments() => ExpectErrors(Rule, "{ field @directive(arg1: \"value\", arg1: \"value\") }",
         Error("There can be only one argument named \"arg1\".", (1, 20), (1, 35)));
+
+    [Fact]
+    public void Directive_arguments_in_type_system_definitions_are_checked() => ExpectErrors(Rule, """
+        extend schema @withArgs(required: "a", required: "b")
+        """,
+        Error("There can be only one argument named \"required\".", (1, 25), (1, 40)));
 }

@@ -51,4 +51,24 @@ public sealed class UniqueDirectivesPerLocationRuleTests
         Error("The directive \"@directive\" can only be used once at this location.", (1, 13), (1, 24)),
         Error("The directive \"@directive\" can only be used once at this location.", (1, 49), (1, 60)),
         Error("The directive \"@onFragmentDefinition\" can only be used once at this location.", (2, 19), (2, 41)));
+
+    [Fact]
+    public void A_type_and_its_extensions_are_one_location() => ExpectErrors(Rule, """
+        type T @directive { f: Int @directive @directive }
+        extend type T @directive
+        extend type U @directive
+        schema @directive { query: Query }
+        extend schema @directive
+        """,
+        Error("The directive \"@directive\" can only be used once at this location.", (1, 28), (1, 39)),
+        Error("The directive \"@directive\" can only be used once at this location.", (1, 8), (2, 15)),
+        Error("The directive \"@directive\" can only be used once at this location.", (4, 8), (5, 15)));
+
+    [Fact]
+    public void Directives_the_document_defines_decide_whether_they_repeat() => ExpectErrors(Rule, """
+        directive @repeatable on FIELD
+        directive @directive repeatable on FIELD
+        { dog @repeatable @repeatable @directive @directive { name } }
+        """,
+        Error("The directive \"@repeatable\" can only be used once at this location.", (3, 7), (3, 19)));
 }

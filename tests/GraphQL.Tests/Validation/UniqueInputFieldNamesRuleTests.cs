@@ -44,4 +44,10 @@ public sealed class UniqueInputFieldNamesRuleTests
     public void Duplicates_in_lists_and_variable_defaults() => ExpectErrors(Rule, "query ($v: ComplexInput = { a: 1, a: 2 }) { field(arg: [{ b: 1, b: 2 }]) }",
         Error("There can be only one input field named \"a\".", (1, 29), (1, 35)),
         Error("There can be only one input field named \"b\".", (1, 59), (1, 65)));
+
+    [Fact]
+    public void Default_values_in_type_system_definitions_are_checked() => ExpectErrors(Rule, """
+        input In { a: ComplexInput = {x: 1, x: 2} }
+        """,
+        Error("There can be only one input field named \"x\".", (1, 31), (1, 37)));
 }

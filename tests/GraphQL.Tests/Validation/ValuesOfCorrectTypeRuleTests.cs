@@ -186,4 +186,12 @@ public sealed class ValuesOfCorrectTypeRuleTests
     [Fact]
     public void Null_default_for_non_null_variable() => ExpectErrors(Rule, "query ($a: Int! = null) { dog { name } }",
         Error("Expected value of non-null type \"Int!\" not to be null.", (1, 19)));
+
+    [Fact]
+    public void Directive_arguments_in_type_system_definitions_are_checked_but_default_values_are_not() => ExpectErrors(Rule, """
+        type T @withArgs(required: 1) { f(a: Int = "x"): Int @include(if: "yes") }
+        input In { a: [Int] = ["s"] }
+        """,
+        Error("String cannot represent a non string value: 1", (1, 28)),
+        Error("Boolean cannot represent a non boolean value: \"yes\"", (1, 67)));
 }
