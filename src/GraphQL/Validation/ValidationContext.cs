@@ -19,6 +19,7 @@ public sealed class ValidationContext
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _recursivelyReferencedFragments = [];
     private readonly Dictionary<Node, IReadOnlyList<VariableUsage>> _variableUsages = [];
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = [];
+    private readonly Stack<SelectionSetNode> _setsToVisit = new();
     private UsageCollector? _usageCollector;
 
     internal ValidationContext(Schema schema, DocumentNode document, TypeInfo typeInfo, bool hideSuggestions, Action<GraphQLError> onError)
@@ -87,17 +88,19 @@ public sealed class ValidationContext
             return cached;
         }
 
-        var spreads = new List<FragmentSpreadNode>();
-        var setsToVisit = new Stack<SelectionSetNode>();
+        List<FragmentSpreadNode>? spreads = null;
+        var setsToVisit = _setsToVisit;
+        setsToVisit.Clear();
         setsToVisit.Push(selectionSet);
         while (setsToVisit.TryPop(out var set))
         {
-            foreach (var selection in set.Selections)
+            var selections = set.Selections;
+            for (var i = 0; i < selections.Count; i++)
             {
-                switch (selection)
+                switch (selections[i])
                 {
                     case FragmentSpreadNode spread:
-                        spreads.Add(spread);
+                        (spreads ??= []).Add(spread);
                         break;
                     case FieldNode { SelectionSet: { } fieldSet }:
                         setsToVisit.Push(fieldSet);
@@ -109,8 +112,9 @@ public sealed class ValidationContext
             }
         }
 
-        _fragmentSpreads[selectionSet] = spreads;
-        return spreads;
+        IReadOnlyList<FragmentSpreadNode> result = spreads ?? (IReadOnlyList<FragmentSpreadNode>)[];
+        _fragmentSpreads[selectionSet] = result;
+        return result;
     }
 
     /// <summary>Every defined fragment the operation reaches through spreads, each once.</summary>
@@ -128,8 +132,10 @@ public sealed class ValidationContext
         toVisit.Push(operation.SelectionSet);
         while (toVisit.TryPop(out var set))
         {
-            foreach (var spread in GetFragmentSpreads(set))
+            var spreads = GetFragmentSpreads(set);
+            for (var i = 0; i < spreads.Count; i++)
             {
+                var spread = spreads[i];
                 if (collected.Add(spread.Name.Value) && GetFragment(spread.Name.Value) is { } fragment)
                 {
                     fragments.Add(fragment);
@@ -167,10 +173,18 @@ public sealed class ValidationContext
             return cached;
         }
 
-        var usages = new List<VariableUsage>(GetVariableUsages(operation));
-        foreach (var fragment in GetRecursivelyReferencedFragments(operation))
+        var own = GetVariableUsages(operation);
+        var fragments = GetRecursivelyReferencedFragments(operation);
+        if (fragments.Count == 0)
         {
-            usages.AddRange(GetVariableUsages(fragment));
+            _recursiveVariableUsages[operation] = own;
+            return own;
+        }
+
+        var usages = new List<VariableUsage>(own);
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            usages.AddRange(GetVariableUsages(fragments[i]));
         }
 
         _recursiveVariableUsages[operation] = usages;

@@ -27,6 +27,12 @@ public sealed class UniqueDirectivesPerLocationRule(ValidationContext context) :
 
     private void Check(IReadOnlyList<DirectiveNode> directives)
     {
+        // Almost every location holds at most one directive, which cannot repeat.
+        if (directives.Count < 2)
+        {
+            return;
+        }
+
         var seen = new Dictionary<string, DirectiveNode>(StringComparer.Ordinal);
         foreach (var directive in directives)
         {
