@@ -201,12 +201,12 @@ public sealed class ValidationContext
     private sealed class UsageCollector(TypeInfo typeInfo)
     {
         private readonly List<Node> _path = [];
-        private List<VariableUsage> _usages = [];
+        private List<VariableUsage>? _usages;
         private int _entered;
 
-        public List<VariableUsage> Collect(ExecutableDefinitionNode definition)
+        public IReadOnlyList<VariableUsage> Collect(ExecutableDefinitionNode definition)
         {
-            _usages = [];
+            _usages = null;
             switch (definition)
             {
                 case OperationDefinitionNode operation:
@@ -224,7 +224,7 @@ public sealed class ValidationContext
                     break;
             }
 
-            return _usages;
+            return _usages ?? (IReadOnlyList<VariableUsage>)[];
         }
 
         private void Push(Node node) => _path.Add(node);
@@ -312,7 +312,7 @@ public sealed class ValidationContext
                         typeInfo.Enter(_path[_entered++]);
                     }
 
-                    _usages.Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValue, typeInfo.ParentInputType));
+                    (_usages ??= []).Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValue, typeInfo.ParentInputType));
                     break;
                 case ListValueNode list:
                     Push(list);

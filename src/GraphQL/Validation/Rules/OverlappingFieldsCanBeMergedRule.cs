@@ -444,9 +444,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         }
 
         var fieldMap = new FieldMap(StringComparer.Ordinal);
-        var fragmentNames = new List<string>();
-        CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, fragmentNames, charged: _chargedWithoutMap.Contains(selectionSet));
-        var result = new FieldsAndFragments(fieldMap, fragmentNames);
+        List<string>? fragmentNames = null;
+        CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, ref fragmentNames, charged: _chargedWithoutMap.Contains(selectionSet));
+        var result = new FieldsAndFragments(fieldMap, fragmentNames ?? (IReadOnlyList<string>)[]);
         _cache[selectionSet] = result;
         return result;
     }
@@ -457,7 +457,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             ? cached
             : GetFieldsAndFragmentNames(Context.GetType(fragment.TypeCondition) as NamedType, fragment.SelectionSet);
 
-    private void CollectFieldsAndFragmentNames(NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, List<string> fragmentNames, bool charged)
+    private void CollectFieldsAndFragmentNames(NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, ref List<string>? fragmentNames, bool charged)
     {
         var selections = selectionSet.Selections;
         for (var i = 0; i < selections.Count; i++)
@@ -480,6 +480,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     list.Add(new FieldAndDefinition(parentType, field, definition));
                     break;
                 case FragmentSpreadNode spread:
+                    fragmentNames ??= [];
                     if (!fragmentNames.Contains(spread.Name.Value))
                     {
                         fragmentNames.Add(spread.Name.Value);
@@ -488,7 +489,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? Context.GetType(condition) as NamedType : parentType;
-                    CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, fragmentNames, charged: false);
+                    CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, ref fragmentNames, charged: false);
                     break;
             }
         }
@@ -496,7 +497,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private sealed class FieldMap(StringComparer comparer) : OrderedDictionary<string, List<FieldAndDefinition>>(comparer);
 
-    private sealed record FieldsAndFragments(FieldMap FieldMap, List<string> FragmentNames);
+    private sealed record FieldsAndFragments(FieldMap FieldMap, IReadOnlyList<string> FragmentNames);
 
     private readonly record struct FieldAndDefinition(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition);
 
