@@ -39,7 +39,13 @@ public static class DocumentValidator
             errors.Add(error);
         });
 
-        var rules = (options.Rules ?? SpecifiedRules.All).Select(create => create(context)).ToList();
+        var factories = options.Rules ?? SpecifiedRules.All;
+        var rules = new ValidationRule[factories.Count];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i] = factories[i](context);
+        }
+
         try
         {
             new AstWalker(typeInfo, rules).Walk(document);

@@ -14,9 +14,17 @@ public sealed class NoUndefinedVariablesRule(ValidationContext context) : Valida
 {
     public override void EnterOperationDefinition(OperationDefinitionNode node)
     {
-        var defined = node.VariableDefinitions.Select(v => v.Variable.Name.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var usage in Context.GetRecursiveVariableUsages(node))
+        var definitions = node.VariableDefinitions;
+        var defined = new HashSet<string>(definitions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < definitions.Count; i++)
         {
+            defined.Add(definitions[i].Variable.Name.Value);
+        }
+
+        var usages = Context.GetRecursiveVariableUsages(node);
+        for (var i = 0; i < usages.Count; i++)
+        {
+            var usage = usages[i];
             var name = usage.Node.Name.Value;
             if (!defined.Contains(name))
             {

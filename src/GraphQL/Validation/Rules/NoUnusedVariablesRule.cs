@@ -13,9 +13,22 @@ public sealed class NoUnusedVariablesRule(ValidationContext context) : Validatio
 {
     public override void EnterOperationDefinition(OperationDefinitionNode node)
     {
-        var used = Context.GetRecursiveVariableUsages(node).Select(u => u.Node.Name.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var definition in node.VariableDefinitions)
+        var definitions = node.VariableDefinitions;
+        if (definitions.Count == 0)
         {
+            return;
+        }
+
+        var usages = Context.GetRecursiveVariableUsages(node);
+        var used = new HashSet<string>(usages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < usages.Count; i++)
+        {
+            used.Add(usages[i].Node.Name.Value);
+        }
+
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
             var name = definition.Variable.Name.Value;
             if (!used.Contains(name))
             {

@@ -25,6 +25,8 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
     private readonly PairSet _comparedFragmentPairs = new();
     private readonly Dictionary<(FieldMap, string), bool> _comparedFieldsAndFragments = [];
+    private readonly HashSet<SelectionSetNode> _chargedWithoutMap = [];
+    private readonly HashSet<string> _responseNames = new(StringComparer.Ordinal);
     private SelectionSetNode? _inlineFragmentSelectionSet;
     private int _remainingBudget = -1;
 
@@ -57,7 +59,18 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             return;
         }
 
-        foreach (var conflict in FindConflictsWithinSelectionSet(Context.ParentType, node))
+        if (IsPlainSelectionOfDistinctFields(node))
+        {
+            return;
+        }
+
+        var conflicts = FindConflictsWithinSelectionSet(Context.ParentType, node);
+        if (conflicts is null)
+        {
+            return;
+        }
+
+        foreach (var conflict in conflicts)
         {
             ReportError(
                 $"Fields \"{Abbreviate(conflict.ResponseName)}\" conflict because {conflict.Reason}. Use different aliases on the fields to fetch both if this was intentional.",
@@ -65,27 +78,86 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         }
     }
 
+    /// <summary>
+    /// Whether a selection set of fields alone, all under different response names, whose fields have not been
+    /// collected yet: nothing in it can conflict, so its field map is built only if a comparison between
+    /// enclosing fields needs it. The budget is charged now, as collecting it here would have, and not again then.
+    /// </summary>
+    private bool IsPlainSelectionOfDistinctFields(SelectionSetNode node)
+    {
+        if (_cache.ContainsKey(node))
+        {
+            return false;
+        }
+
+        var selections = node.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldNode)
+            {
+                return false;
+            }
+        }
+
+        var distinct = true;
+        if (selections.Count <= 8)
+        {
+            for (var i = 1; i < selections.Count && distinct; i++)
+            {
+                var name = ResponseName((FieldNode)selections[i]);
+                for (var j = 0; j < i; j++)
+                {
+                    if (name == ResponseName((FieldNode)selections[j]))
+                    {
+                        distinct = false;
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            _responseNames.Clear();
+            for (var i = 0; i < selections.Count && distinct; i++)
+            {
+                distinct = _responseNames.Add(ResponseName((FieldNode)selections[i]));
+            }
+        }
+
+        if (!distinct)
+        {
+            return false;
+        }
+
+        Spend(selections.Count);
+        _chargedWithoutMap.Add(node);
+        return true;
+    }
+
+    private static string ResponseName(FieldNode field) => field.Alias?.Value ?? field.Name.Value;
+
     // Names in messages are cut short, as graphql-js 17 cuts them, so a hostile document cannot make huge errors.
     private static string Abbreviate(string text) => text.Length > MaxConflictDetailLength ? text[..MaxConflictDetailLength] + "..." : text;
 
-    private List<Conflict> FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
+    // Conflicts are rare: the lists that gather them are made when the first one is found.
+    private List<Conflict>? FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
     {
-        var conflicts = new List<Conflict>();
+        List<Conflict>? conflicts = null;
         var (fieldMap, fragmentNames) = GetFieldsAndFragmentNames(parentType, selectionSet);
-        CollectConflictsWithin(conflicts, fieldMap);
+        CollectConflictsWithin(ref conflicts, fieldMap);
         for (var i = 0; i < fragmentNames.Count; i++)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, false, fieldMap, fragmentNames[i]);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, false, fieldMap, fragmentNames[i]);
             for (var j = i + 1; j < fragmentNames.Count; j++)
             {
-                CollectConflictsBetweenFragments(conflicts, false, fragmentNames[i], fragmentNames[j]);
+                CollectConflictsBetweenFragments(ref conflicts, false, fragmentNames[i], fragmentNames[j]);
             }
         }
 
         return conflicts;
     }
 
-    private void CollectConflictsBetweenFieldsAndFragment(List<Conflict> conflicts, bool mutuallyExclusive, FieldMap fieldMap, string fragmentName)
+    private void CollectConflictsBetweenFieldsAndFragment(ref List<Conflict>? conflicts, bool mutuallyExclusive, FieldMap fieldMap, string fragmentName)
     {
         Spend(1);
         if (fieldMap.Count == 0)
@@ -115,14 +187,14 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             return;
         }
 
-        CollectConflictsBetween(conflicts, mutuallyExclusive, fieldMap, fieldMap2);
-        foreach (var referencedName in referenced)
+        CollectConflictsBetween(ref conflicts, mutuallyExclusive, fieldMap, fieldMap2);
+        for (var i = 0; i < referenced.Count; i++)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap, referencedName);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, mutuallyExclusive, fieldMap, referenced[i]);
         }
     }
 
-    private void CollectConflictsBetweenFragments(List<Conflict> conflicts, bool mutuallyExclusive, string name1, string name2)
+    private void CollectConflictsBetweenFragments(ref List<Conflict>? conflicts, bool mutuallyExclusive, string name1, string name2)
     {
         Spend(1);
         if (name1 == name2 || _comparedFragmentPairs.Has(name1, name2, mutuallyExclusive))
@@ -138,79 +210,81 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
         var (fieldMap1, referenced1) = GetReferencedFieldsAndFragmentNames(fragment1);
         var (fieldMap2, referenced2) = GetReferencedFieldsAndFragmentNames(fragment2);
-        CollectConflictsBetween(conflicts, mutuallyExclusive, fieldMap1, fieldMap2);
-        foreach (var referenced in referenced2)
+        CollectConflictsBetween(ref conflicts, mutuallyExclusive, fieldMap1, fieldMap2);
+        for (var i = 0; i < referenced2.Count; i++)
         {
-            CollectConflictsBetweenFragments(conflicts, mutuallyExclusive, name1, referenced);
+            CollectConflictsBetweenFragments(ref conflicts, mutuallyExclusive, name1, referenced2[i]);
         }
 
-        foreach (var referenced in referenced1)
+        for (var i = 0; i < referenced1.Count; i++)
         {
-            CollectConflictsBetweenFragments(conflicts, mutuallyExclusive, referenced, name2);
+            CollectConflictsBetweenFragments(ref conflicts, mutuallyExclusive, referenced1[i], name2);
         }
     }
 
-    private List<Conflict> FindConflictsBetweenSubSelectionSets(
+    private List<Conflict>? FindConflictsBetweenSubSelectionSets(
         bool mutuallyExclusive, NamedType? parentType1, SelectionSetNode selectionSet1, NamedType? parentType2, SelectionSetNode selectionSet2)
     {
-        var conflicts = new List<Conflict>();
+        List<Conflict>? conflicts = null;
         var (fieldMap1, fragmentNames1) = GetFieldsAndFragmentNames(parentType1, selectionSet1);
         var (fieldMap2, fragmentNames2) = GetFieldsAndFragmentNames(parentType2, selectionSet2);
-        CollectConflictsBetween(conflicts, mutuallyExclusive, fieldMap1, fieldMap2);
-        foreach (var name in fragmentNames2)
+        CollectConflictsBetween(ref conflicts, mutuallyExclusive, fieldMap1, fieldMap2);
+        for (var i = 0; i < fragmentNames2.Count; i++)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap1, name);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, mutuallyExclusive, fieldMap1, fragmentNames2[i]);
         }
 
-        foreach (var name in fragmentNames1)
+        for (var i = 0; i < fragmentNames1.Count; i++)
         {
-            CollectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap2, name);
+            CollectConflictsBetweenFieldsAndFragment(ref conflicts, mutuallyExclusive, fieldMap2, fragmentNames1[i]);
         }
 
-        foreach (var name1 in fragmentNames1)
+        for (var i = 0; i < fragmentNames1.Count; i++)
         {
-            foreach (var name2 in fragmentNames2)
+            for (var j = 0; j < fragmentNames2.Count; j++)
             {
-                CollectConflictsBetweenFragments(conflicts, mutuallyExclusive, name1, name2);
+                CollectConflictsBetweenFragments(ref conflicts, mutuallyExclusive, fragmentNames1[i], fragmentNames2[j]);
             }
         }
 
         return conflicts;
     }
 
-    private void CollectConflictsWithin(List<Conflict> conflicts, FieldMap fieldMap)
+    private void CollectConflictsWithin(ref List<Conflict>? conflicts, FieldMap fieldMap)
     {
-        foreach (var (responseName, fields) in fieldMap)
+        for (var k = 0; k < fieldMap.Count; k++)
         {
+            var (responseName, fields) = fieldMap.GetAt(k);
             for (var i = 0; i < fields.Count; i++)
             {
                 for (var j = i + 1; j < fields.Count; j++)
                 {
                     if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
                     {
-                        conflicts.Add(conflict);
+                        (conflicts ??= []).Add(conflict);
                     }
                 }
             }
         }
     }
 
-    private void CollectConflictsBetween(List<Conflict> conflicts, bool mutuallyExclusive, FieldMap fieldMap1, FieldMap fieldMap2)
+    private void CollectConflictsBetween(ref List<Conflict>? conflicts, bool mutuallyExclusive, FieldMap fieldMap1, FieldMap fieldMap2)
     {
-        foreach (var (responseName, fields1) in fieldMap1)
+        for (var k = 0; k < fieldMap1.Count; k++)
         {
+            var (responseName, fields1) = fieldMap1.GetAt(k);
             if (!fieldMap2.TryGetValue(responseName, out var fields2))
             {
                 continue;
             }
 
-            foreach (var field1 in fields1)
+            for (var i = 0; i < fields1.Count; i++)
             {
-                foreach (var field2 in fields2)
+                for (var j = 0; j < fields2.Count; j++)
                 {
-                    if (FindConflict(mutuallyExclusive, responseName, field1, field2) is { } conflict)
+                    if (FindConflict(mutuallyExclusive, responseName, fields1[i], fields2[j]) is { } conflict)
                     {
-                        conflicts.Add(conflict);
+                        (conflicts ??= []).Add(conflict);
                     }
                 }
             }
@@ -250,7 +324,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         if (node1.SelectionSet is { } set1 && node2.SelectionSet is { } set2)
         {
             var subConflicts = FindConflictsBetweenSubSelectionSets(mutuallyExclusive, type1?.GetNamedType(), set1, type2?.GetNamedType(), set2);
-            if (subConflicts.Count > 0)
+            if (subConflicts is not null)
             {
                 return SubfieldConflicts(responseName, subConflicts, node1, node2);
             }
@@ -321,10 +395,20 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             return false;
         }
 
-        foreach (var argument1 in arguments1)
+        for (var i = 0; i < arguments1.Count; i++)
         {
-            var argument2 = arguments2.FirstOrDefault(a => a.Name.Value == argument1.Name.Value);
-            if (argument2 is null || Canonical(argument1.Value) != Canonical(argument2.Value))
+            var argument1 = arguments1[i];
+            ArgumentNode? argument2 = null;
+            for (var j = 0; j < arguments2.Count; j++)
+            {
+                if (arguments2[j].Name.Value == argument1.Name.Value)
+                {
+                    argument2 = arguments2[j];
+                    break;
+                }
+            }
+
+            if (argument2 is null || !SameValue(argument1.Value, argument2.Value))
             {
                 return false;
             }
@@ -332,6 +416,17 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
         return true;
     }
+
+    // Variables and the scalars that print as their own text are compared without printing them.
+    private static bool SameValue(ValueNode value1, ValueNode value2) => (value1, value2) switch
+    {
+        _ when ReferenceEquals(value1, value2) => true,
+        (VariableNode variable1, VariableNode variable2) => variable1.Name.Value == variable2.Name.Value,
+        (IntValueNode int1, IntValueNode int2) => int1.Value == int2.Value,
+        (EnumValueNode enum1, EnumValueNode enum2) => enum1.Value == enum2.Value,
+        (BooleanValueNode boolean1, BooleanValueNode boolean2) => boolean1.Value == boolean2.Value,
+        _ => Canonical(value1) == Canonical(value2),
+    };
 
     // The printed value with object fields in name order, so that field order does not count as a difference.
     private static string Canonical(ValueNode value) => value switch
@@ -349,9 +444,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         }
 
         var fieldMap = new FieldMap(StringComparer.Ordinal);
-        var fragmentNames = new List<string>();
-        CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, fragmentNames);
-        var result = new FieldsAndFragments(fieldMap, fragmentNames);
+        List<string>? fragmentNames = null;
+        CollectFieldsAndFragmentNames(parentType, selectionSet, fieldMap, ref fragmentNames, charged: _chargedWithoutMap.Contains(selectionSet));
+        var result = new FieldsAndFragments(fieldMap, fragmentNames ?? (IReadOnlyList<string>)[]);
         _cache[selectionSet] = result;
         return result;
     }
@@ -362,14 +457,19 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             ? cached
             : GetFieldsAndFragmentNames(Context.GetType(fragment.TypeCondition) as NamedType, fragment.SelectionSet);
 
-    private void CollectFieldsAndFragmentNames(NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, List<string> fragmentNames)
+    private void CollectFieldsAndFragmentNames(NamedType? parentType, SelectionSetNode selectionSet, FieldMap fieldMap, ref List<string>? fragmentNames, bool charged)
     {
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldNode field:
-                    Spend(1);
+                    if (!charged)
+                    {
+                        Spend(1);
+                    }
+
                     var definition = parentType is ComplexType complex ? complex.GetField(field.Name.Value) : null;
                     var responseName = field.Alias?.Value ?? field.Name.Value;
                     if (!fieldMap.TryGetValue(responseName, out var list))
@@ -380,6 +480,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     list.Add(new FieldAndDefinition(parentType, field, definition));
                     break;
                 case FragmentSpreadNode spread:
+                    fragmentNames ??= [];
                     if (!fragmentNames.Contains(spread.Name.Value))
                     {
                         fragmentNames.Add(spread.Name.Value);
@@ -388,7 +489,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? Context.GetType(condition) as NamedType : parentType;
-                    CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, fragmentNames);
+                    CollectFieldsAndFragmentNames(inlineType, inline.SelectionSet, fieldMap, ref fragmentNames, charged: false);
                     break;
             }
         }
@@ -396,9 +497,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private sealed class FieldMap(StringComparer comparer) : OrderedDictionary<string, List<FieldAndDefinition>>(comparer);
 
-    private sealed record FieldsAndFragments(FieldMap FieldMap, List<string> FragmentNames);
+    private sealed record FieldsAndFragments(FieldMap FieldMap, IReadOnlyList<string> FragmentNames);
 
-    private sealed record FieldAndDefinition(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition);
+    private readonly record struct FieldAndDefinition(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition);
 
     private sealed record Conflict(string ResponseName, string Reason, IReadOnlyList<FieldNode> Fields1, IReadOnlyList<FieldNode> Fields2)
     {

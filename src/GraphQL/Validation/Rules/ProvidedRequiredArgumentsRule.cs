@@ -45,9 +45,14 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
             return;
         }
 
-        foreach (var argument in Missing(field.Arguments, node.Arguments))
+        var definitions = field.Arguments;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            ReportError($"Argument \"{FieldCoordinate.Of(field)}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            var argument = definitions[i];
+            if (IsMissing(argument, node.Arguments))
+            {
+                ReportError($"Argument \"{FieldCoordinate.Of(field)}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            }
         }
     }
 
@@ -68,12 +73,32 @@ public sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : V
             return;
         }
 
-        foreach (var argument in Missing(directive.Arguments, node.Arguments))
+        var definitions = directive.Arguments;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            ReportError($"Argument \"@{directive.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            var argument = definitions[i];
+            if (IsMissing(argument, node.Arguments))
+            {
+                ReportError($"Argument \"@{directive.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.", node);
+            }
         }
     }
 
-    private static IEnumerable<ArgumentDefinition> Missing(IReadOnlyList<ArgumentDefinition> definitions, IReadOnlyList<ArgumentNode> given) =>
-        definitions.Where(d => d.IsRequired && !given.Any(a => a.Name.Value == d.Name));
+    private static bool IsMissing(ArgumentDefinition definition, IReadOnlyList<ArgumentNode> given)
+    {
+        if (!definition.IsRequired)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (given[i].Name.Value == definition.Name)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -17,6 +17,12 @@ public sealed class UniqueArgumentNamesRule(ValidationContext context) : Validat
 
     private void Check(IReadOnlyList<ArgumentNode> arguments)
     {
+        // Grouping allocates, so it is left for the rare list that a quick look cannot clear.
+        if (arguments.Count < 2 || (arguments.Count <= 8 && AllDistinct(arguments)))
+        {
+            return;
+        }
+
         foreach (var group in arguments.GroupBy(a => a.Name.Value, StringComparer.Ordinal))
         {
             if (group.Count() > 1)
@@ -24,5 +30,21 @@ public sealed class UniqueArgumentNamesRule(ValidationContext context) : Validat
                 ReportError($"There can be only one argument named \"{group.Key}\".", group.Select(a => a.Name));
             }
         }
+    }
+
+    private static bool AllDistinct(IReadOnlyList<ArgumentNode> arguments)
+    {
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (arguments[i].Name.Value == arguments[j].Name.Value)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }

@@ -86,6 +86,12 @@ public sealed class UniqueDirectivesPerLocationRule(ValidationContext context) :
     // seen is null for a location of its own, created only when a unique directive turns up.
     private void Check(IReadOnlyList<DirectiveNode> directives, Dictionary<string, DirectiveNode>? seen)
     {
+        // A location of its own with at most one directive cannot repeat one (most locations).
+        if (seen is null && directives.Count < 2)
+        {
+            return;
+        }
+
         foreach (var directive in directives)
         {
             var name = directive.Name.Value;

@@ -13,11 +13,14 @@ public sealed class UniqueInputFieldNamesRule(ValidationContext context) : Valid
 {
     private readonly Stack<Dictionary<string, NameNode>> _knownNames = new();
 
+    // The maps of objects already left, emptied, for the next objects to reuse.
+    private readonly Stack<Dictionary<string, NameNode>> _spareMaps = new();
+
     public override void EnterValue(ValueNode node)
     {
         if (node is ObjectValueNode)
         {
-            _knownNames.Push(new Dictionary<string, NameNode>(StringComparer.Ordinal));
+            _knownNames.Push(_spareMaps.TryPop(out var spare) ? spare : new Dictionary<string, NameNode>(StringComparer.Ordinal));
         }
     }
 
@@ -25,7 +28,9 @@ public sealed class UniqueInputFieldNamesRule(ValidationContext context) : Valid
     {
         if (node is ObjectValueNode)
         {
-            _knownNames.Pop();
+            var known = _knownNames.Pop();
+            known.Clear();
+            _spareMaps.Push(known);
         }
     }
 

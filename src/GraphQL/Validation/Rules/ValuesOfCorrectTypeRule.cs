@@ -80,15 +80,18 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
         }
 
         // As in graphql-js, a repeated field name counts once, with its last value (UniqueInputFieldNamesRule reports the repetition).
-        var given = new Dictionary<string, ObjectFieldNode>(StringComparer.Ordinal);
-        foreach (var field in obj.Fields)
+        var given = obj.Fields.Count > 8 ? new Dictionary<string, ObjectFieldNode>(StringComparer.Ordinal) : null;
+        if (given is not null)
         {
-            given[field.Name.Value] = field;
+            foreach (var field in obj.Fields)
+            {
+                given[field.Name.Value] = field;
+            }
         }
 
         foreach (var field in type.Fields.Values)
         {
-            if (given.TryGetValue(field.Name, out var fieldNode))
+            if ((given is null ? LastNamed(obj.Fields, field.Name) : given.GetValueOrDefault(field.Name)) is { } fieldNode)
             {
                 Check(fieldNode.Value, field.Type);
             }
@@ -98,13 +101,15 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
             }
         }
 
-        var known = new List<ObjectFieldNode>();
+        var knownCount = 0;
+        ObjectFieldNode? firstKnown = null;
         foreach (var fieldNode in obj.Fields)
         {
             var name = fieldNode.Name.Value;
             if (type.GetField(name) is not null)
             {
-                known.Add(fieldNode);
+                firstKnown ??= fieldNode;
+                knownCount++;
                 continue;
             }
 
@@ -114,10 +119,24 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
                 fieldNode);
         }
 
-        if (type.IsOneOf && (known.Count != 1 || known[0].Value is NullValueNode))
+        if (type.IsOneOf && (knownCount != 1 || firstKnown!.Value is NullValueNode))
         {
             ReportError($"Within OneOf Input Object type \"{type}\", exactly one field must be specified, and the value for that field must be non-null.", node);
         }
+    }
+
+    // A few fields are searched rather than hashed; the last of a repeated name wins, as in a dictionary.
+    private static ObjectFieldNode? LastNamed(IReadOnlyList<ObjectFieldNode> fields, string name)
+    {
+        for (var i = fields.Count - 1; i >= 0; i--)
+        {
+            if (fields[i].Name.Value == name)
+            {
+                return fields[i];
+            }
+        }
+
+        return null;
     }
 
     // The enum's own messages, with graphql-js's hint at the nearest value names.

@@ -23,8 +23,10 @@ public sealed class VariablesInAllowedPositionRule(ValidationContext context) : 
 
     public override void LeaveOperationDefinition(OperationDefinitionNode node)
     {
-        foreach (var usage in Context.GetRecursiveVariableUsages(node))
+        var usages = Context.GetRecursiveVariableUsages(node);
+        for (var i = 0; i < usages.Count; i++)
         {
+            var usage = usages[i];
             var name = usage.Node.Name.Value;
             if (!_definitions.TryGetValue(name, out var definition) || usage.Type is null
                 || Context.GetType(definition.Type) is not { } variableType)
