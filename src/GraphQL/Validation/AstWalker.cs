@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Voting.GraphQL.Language.Ast;
 
 namespace Voting.GraphQL.Validation;
@@ -11,15 +13,35 @@ namespace Voting.GraphQL.Validation;
 /// </summary>
 internal sealed class AstWalker
 {
+    private static readonly ConcurrentDictionary<Type, HashSet<string>> OverriddenHooks = new();
+
+    // The tables depend only on the rules' types, which are the same for every request in practice.
+    private static DispatchTables? s_lastTables;
+
     private readonly TypeInfo _typeInfo;
     private readonly IReadOnlyList<ValidationRule> _rules;
     private readonly Node?[] _skipping;
+    private int _skippingCount;
+
+    // Per node kind, the rules (by index, in rule order) that override the hook the walk calls for it:
+    // most rules look at one to three kinds, so the walk never calls the other rules' empty hooks.
+    private readonly int[][] _entering;
+    private readonly int[][] _leaving;
 
     public AstWalker(TypeInfo typeInfo, IReadOnlyList<ValidationRule> rules)
     {
         _typeInfo = typeInfo;
         _rules = rules;
         _skipping = new Node?[rules.Count];
+        var tables = s_lastTables;
+        if (tables is null || !tables.IsFor(rules))
+        {
+            tables = new DispatchTables(rules);
+            s_lastTables = tables;
+        }
+
+        _entering = tables.Entering;
+        _leaving = tables.Leaving;
     }
 
     public void Walk(Node node)
@@ -204,16 +226,16 @@ internal sealed class AstWalker
     private void WalkAll<T>(IReadOnlyList<T> nodes)
         where T : Node
     {
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Count; i++)
         {
-            Walk(node);
+            Walk(nodes[i]);
         }
     }
 
     private void Enter(Node node)
     {
         _typeInfo.Enter(node);
-        for (var i = 0; i < _rules.Count; i++)
+        foreach (var i in _entering[(int)node.Kind])
         {
             if (_skipping[i] is not null)
             {
@@ -226,26 +248,111 @@ internal sealed class AstWalker
             {
                 rule.SkipRequested = false;
                 _skipping[i] = node;
+                _skippingCount++;
             }
         }
     }
 
     private void Leave(Node node)
     {
-        for (var i = 0; i < _rules.Count; i++)
+        foreach (var i in _leaving[(int)node.Kind])
         {
             if (_skipping[i] is null)
             {
                 CallLeave(_rules[i], node);
             }
-            else if (ReferenceEquals(_skipping[i], node))
+        }
+
+        if (_skippingCount > 0)
+        {
+            for (var i = 0; i < _skipping.Length; i++)
             {
-                _skipping[i] = null;
+                if (ReferenceEquals(_skipping[i], node))
+                {
+                    _skipping[i] = null;
+                    _skippingCount--;
+                }
             }
         }
 
         _typeInfo.Leave(node);
     }
+
+    private static int[] RulesOverriding(IReadOnlyList<ValidationRule> rules, string? hook)
+    {
+        if (hook is null)
+        {
+            return [];
+        }
+
+        var indices = new List<int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var overridden = OverriddenHooks.GetOrAdd(rules[i].GetType(), static type => type
+                .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Where(m => m.IsVirtual && m.DeclaringType != typeof(ValidationRule) && m.DeclaringType != typeof(object))
+                .Select(m => m.Name)
+                .ToHashSet(StringComparer.Ordinal));
+            if (overridden.Contains(hook))
+            {
+                indices.Add(i);
+            }
+        }
+
+        return [.. indices];
+    }
+
+    /// <summary>The rule method <see cref="CallEnter"/> calls for a node of this kind.</summary>
+    private static string? EnterHook(SyntaxKind kind) => kind switch
+    {
+        SyntaxKind.Document => nameof(ValidationRule.EnterDocument),
+        SyntaxKind.OperationDefinition => nameof(ValidationRule.EnterOperationDefinition),
+        SyntaxKind.FragmentDefinition => nameof(ValidationRule.EnterFragmentDefinition),
+        SyntaxKind.VariableDefinition => nameof(ValidationRule.EnterVariableDefinition),
+        SyntaxKind.SelectionSet => nameof(ValidationRule.EnterSelectionSet),
+        SyntaxKind.Field => nameof(ValidationRule.EnterField),
+        SyntaxKind.FragmentSpread => nameof(ValidationRule.EnterFragmentSpread),
+        SyntaxKind.InlineFragment => nameof(ValidationRule.EnterInlineFragment),
+        SyntaxKind.Directive => nameof(ValidationRule.EnterDirective),
+        SyntaxKind.Argument => nameof(ValidationRule.EnterArgument),
+        SyntaxKind.NamedType => nameof(ValidationRule.EnterNamedType),
+        SyntaxKind.Variable => nameof(ValidationRule.EnterVariable),
+        SyntaxKind.ObjectField => nameof(ValidationRule.EnterObjectField),
+        _ when IsValue(kind) => nameof(ValidationRule.EnterValue),
+        _ when IsTypeSystem(kind) => nameof(ValidationRule.EnterTypeSystemNode),
+        _ => null,
+    };
+
+    /// <summary>The rule method <see cref="CallLeave"/> calls for a node of this kind.</summary>
+    private static string? LeaveHook(SyntaxKind kind) => kind switch
+    {
+        SyntaxKind.Document => nameof(ValidationRule.LeaveDocument),
+        SyntaxKind.OperationDefinition => nameof(ValidationRule.LeaveOperationDefinition),
+        SyntaxKind.FragmentDefinition => nameof(ValidationRule.LeaveFragmentDefinition),
+        SyntaxKind.VariableDefinition => nameof(ValidationRule.LeaveVariableDefinition),
+        SyntaxKind.SelectionSet => nameof(ValidationRule.LeaveSelectionSet),
+        SyntaxKind.Field => nameof(ValidationRule.LeaveField),
+        SyntaxKind.FragmentSpread => nameof(ValidationRule.LeaveFragmentSpread),
+        SyntaxKind.InlineFragment => nameof(ValidationRule.LeaveInlineFragment),
+        SyntaxKind.Directive => nameof(ValidationRule.LeaveDirective),
+        SyntaxKind.Argument => nameof(ValidationRule.LeaveArgument),
+        SyntaxKind.ObjectField => nameof(ValidationRule.LeaveObjectField),
+        SyntaxKind.Variable or SyntaxKind.NamedType => null,
+        _ when IsValue(kind) => nameof(ValidationRule.LeaveValue),
+        _ when IsTypeSystem(kind) => nameof(ValidationRule.LeaveTypeSystemNode),
+        _ => null,
+    };
+
+    private static bool IsValue(SyntaxKind kind) => kind is SyntaxKind.IntValue or SyntaxKind.FloatValue or SyntaxKind.StringValue
+        or SyntaxKind.BooleanValue or SyntaxKind.NullValue or SyntaxKind.EnumValue or SyntaxKind.ListValue or SyntaxKind.ObjectValue;
+
+    private static bool IsTypeSystem(SyntaxKind kind) => kind is SyntaxKind.SchemaDefinition or SyntaxKind.OperationTypeDefinition
+        or SyntaxKind.ScalarTypeDefinition or SyntaxKind.ObjectTypeDefinition or SyntaxKind.FieldDefinition
+        or SyntaxKind.InputValueDefinition or SyntaxKind.InterfaceTypeDefinition or SyntaxKind.UnionTypeDefinition
+        or SyntaxKind.EnumTypeDefinition or SyntaxKind.EnumValueDefinition or SyntaxKind.InputObjectTypeDefinition
+        or SyntaxKind.DirectiveDefinition or SyntaxKind.SchemaExtension or SyntaxKind.ScalarTypeExtension
+        or SyntaxKind.ObjectTypeExtension or SyntaxKind.InterfaceTypeExtension or SyntaxKind.UnionTypeExtension
+        or SyntaxKind.EnumTypeExtension or SyntaxKind.InputObjectTypeExtension;
 
     private static void CallEnter(ValidationRule rule, Node node)
     {
@@ -288,6 +395,52 @@ internal sealed class AstWalker
             case ArgumentNode n: rule.LeaveArgument(n); break;
             case ObjectFieldNode n: rule.LeaveObjectField(n); break;
             case ValueNode n and not VariableNode: rule.LeaveValue(n); break;
+        }
+    }
+
+    /// <summary>Which rules to call for each node kind, for one sequence of rule types.</summary>
+    private sealed class DispatchTables
+    {
+        private readonly Type[] _ruleTypes;
+
+        public DispatchTables(IReadOnlyList<ValidationRule> rules)
+        {
+            _ruleTypes = new Type[rules.Count];
+            for (var i = 0; i < rules.Count; i++)
+            {
+                _ruleTypes[i] = rules[i].GetType();
+            }
+
+            var kinds = Enum.GetValues<SyntaxKind>();
+            Entering = new int[kinds.Length][];
+            Leaving = new int[kinds.Length][];
+            foreach (var kind in kinds)
+            {
+                Entering[(int)kind] = RulesOverriding(rules, EnterHook(kind));
+                Leaving[(int)kind] = RulesOverriding(rules, LeaveHook(kind));
+            }
+        }
+
+        public int[][] Entering { get; }
+
+        public int[][] Leaving { get; }
+
+        public bool IsFor(IReadOnlyList<ValidationRule> rules)
+        {
+            if (rules.Count != _ruleTypes.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (rules[i].GetType() != _ruleTypes[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
