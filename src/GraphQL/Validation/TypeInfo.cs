@@ -17,7 +17,6 @@ internal sealed class TypeInfo
     private readonly List<GraphQLType?> _inputTypeStack = [];
     private readonly List<FieldDefinition?> _fieldDefStack = [];
     private readonly List<ValueNode?> _defaultValueStack = [];
-    private FieldDefinition? _typenameField;
 
     public TypeInfo(Schema schema)
     {
@@ -143,32 +142,8 @@ internal sealed class TypeInfo
         }
     }
 
-    /// <summary>
-    /// A field of the parent type, including the meta-fields the spec adds (section 4.1): __typename on
-    /// every composite type, __schema and __type on the query root when the schema has the introspection types.
-    /// </summary>
-    public FieldDefinition? GetFieldDefinition(NamedType parentType, string name)
-    {
-        if (name == "__typename")
-        {
-            return _typenameField ??= new FieldDefinition("__typename", new NonNullType(Scalars.String));
-        }
-
-        if (ReferenceEquals(parentType, _schema.QueryType))
-        {
-            if (name == "__schema" && _schema.GetType("__Schema") is { } schemaType)
-            {
-                return new FieldDefinition("__schema", new NonNullType(schemaType));
-            }
-
-            if (name == "__type" && _schema.GetType("__Type") is { } typeType)
-            {
-                return new FieldDefinition("__type", typeType) { Arguments = [new ArgumentDefinition("name", new NonNullType(Scalars.String))] };
-            }
-        }
-
-        return parentType is ComplexType complex ? complex.GetField(name) : null;
-    }
+    /// <summary>A field of the parent type, including the meta-fields of spec section 4.1 (the schema's own lookup).</summary>
+    public FieldDefinition? GetFieldDefinition(NamedType parentType, string name) => _schema.GetFieldDefinition(parentType, name);
 
     private static T? Peek<T>(List<T?> stack)
         where T : class => stack.Count > 0 ? stack[^1] : null;
