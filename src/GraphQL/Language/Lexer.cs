@@ -401,6 +401,20 @@ internal ref struct Lexer
         Emit(TokenKind.Name, start, p);
     }
 
+    /// <summary>Where the string character at <paramref name="p"/> ends; only Unicode scalar values may stand in a string.</summary>
+    private readonly int PastStringCharacter(int p, byte b)
+    {
+        if (b < 0x80)
+        {
+            return p + 1;
+        }
+
+        int code = SourceText.Decode(_source, p, out int length);
+        return SourceText.IsScalarValue(code)
+            ? p + length
+            : throw Error(p, $"Invalid character within String: {SourceText.DescribeCharacter(_source, p)}.");
+    }
+
     /// <summary>StringValue (spec 2.1.10): the escapes, and only Unicode scalar values; a lone surrogate is an error.</summary>
     private void ReadString(int start)
     {
@@ -442,19 +456,7 @@ internal ref struct Lexer
                 break;
             }
 
-            if (b < 0x80)
-            {
-                p++;
-                continue;
-            }
-
-            int code = SourceText.Decode(source, p, out int length);
-            if (!SourceText.IsScalarValue(code))
-            {
-                throw Error(p, $"Invalid character within String: {SourceText.DescribeCharacter(source, p)}.");
-            }
-
-            p += length;
+            p = PastStringCharacter(p, b);
         }
 
         throw Error(p, "Unterminated string.");
@@ -604,19 +606,7 @@ internal ref struct Lexer
                 continue;
             }
 
-            if (b < 0x80)
-            {
-                p++;
-                continue;
-            }
-
-            int code = SourceText.Decode(source, p, out int length);
-            if (!SourceText.IsScalarValue(code))
-            {
-                throw Error(p, $"Invalid character within String: {SourceText.DescribeCharacter(source, p)}.");
-            }
-
-            p += length;
+            p = PastStringCharacter(p, b);
         }
 
         throw Error(p, "Unterminated string.");
