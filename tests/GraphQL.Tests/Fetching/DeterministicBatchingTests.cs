@@ -16,13 +16,8 @@ public sealed class DeterministicBatchingTests
     public async Task Twenty_elections_with_their_candidates_take_one_batch_each()
     {
         var data = new VotingData(elections: 20);
-        var scope = NewScope(data);
 
-        // { elections(ids: [1..20]) { title candidates { name } } }
-        var (result, dispatches) = await RequestDriver.RunAsync(
-            scope.Scheduler,
-            () => Task.WhenAll(Enumerable.Range(1, 20).Select(id => ResolveElectionAsync(scope, id))),
-            Ct);
+        var (result, dispatches) = await RunElectionsQueryAsync(NewScope(data), elections: 20);
 
         Assert.Equal(20, result.Length);
         Assert.Equal(["Candidate 7.1", "Candidate 7.2", "Candidate 7.3"], result[6].Candidates);
@@ -58,12 +53,8 @@ public sealed class DeterministicBatchingTests
     public async Task MaxBatchSize_splits_a_level_without_adding_a_dispatch()
     {
         var data = new VotingData(elections: 20);
-        var scope = NewScope(data, new DataLoaderOptions { MaxBatchSize = 6 });
 
-        var (_, dispatches) = await RequestDriver.RunAsync(
-            scope.Scheduler,
-            () => Task.WhenAll(Enumerable.Range(1, 20).Select(id => ResolveElectionAsync(scope, id))),
-            Ct);
+        var (_, dispatches) = await RunElectionsQueryAsync(NewScope(data, new DataLoaderOptions { MaxBatchSize = 6 }), elections: 20);
 
         Assert.Equal(2, dispatches);
         Assert.Equal([6, 6, 6, 2], data.ElectionBatches.Batches.Select(b => b.Length));
@@ -94,6 +85,10 @@ public sealed class DeterministicBatchingTests
 
     private static DataLoaderScope NewScope(VotingData data, DataLoaderOptions? options = null) =>
         new(new BatchScheduler(), new TestServices().Add(data).Add(options ?? DataLoaderOptions.Default));
+
+    /// <summary><c>{ elections(ids: [1..n]) { title candidates { name } } }</c>.</summary>
+    private static Task<((string Title, string[] Candidates, int[] CandidateElectionIds)[] Result, int Dispatches)> RunElectionsQueryAsync(DataLoaderScope scope, int elections) =>
+        RequestDriver.RunAsync(scope.Scheduler, () => Task.WhenAll(Enumerable.Range(1, elections).Select(id => ResolveElectionAsync(scope, id))), Ct);
 
     private static async Task<(string Title, string[] Candidates, int[] CandidateElectionIds)> ResolveElectionAsync(DataLoaderScope scope, int id)
     {
