@@ -27,7 +27,8 @@ namespace Voting.GraphQL.Validation.Limits;
 /// <para>
 /// Fragments count where they are spread. A selection set on an interface or union costs the most any
 /// of its possible types makes it cost, so a fragment on one member is not added to a fragment on
-/// another. Fields selected twice under one response name count twice (the cost is an upper bound).
+/// another. Fields selected twice under one response name count twice, and <c>@skip</c> and <c>@include</c>
+/// are not evaluated, so both branches count: the cost is an upper bound.
 /// <c>__typename</c> and the introspection fields cost nothing: they read the schema in memory and
 /// <c>MaxIntrospectionDepthRule</c> bounds them. Costs stop at <see cref="double.MaxValue"/>.
 /// </para>
