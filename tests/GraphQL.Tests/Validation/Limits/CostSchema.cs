@@ -11,6 +11,10 @@ namespace Voting.GraphQL.Tests.Validation.Limits;
 /// </summary>
 internal static class CostSchema
 {
+    /// <summary>41 nested unsized lists: with a default list size of 2^31 - 1, about 2^1271 users, more than a double holds.</summary>
+    public static string FortyOneNestedLists { get; } =
+        "{ everyone " + string.Concat(Enumerable.Repeat("{ everyone ", 40)) + "{ id }" + string.Concat(Enumerable.Repeat(" }", 41));
+
     public static Schema Instance { get; } = SchemaBuilder.FromSdl(CostDirectives.Sdl + """
         type Query {
           users(max: Int): [User] @listSize(slicingArguments: ["max"])
