@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Voting.GraphQL.Server;
+
+/// <summary>Maps the GraphQL endpoint, as HotChocolate's <c>app.MapGraphQL()</c>.</summary>
+public static class GraphQLEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Serves GraphQL over HTTP at <paramref name="path"/>: POST and GET requests, the schema's SDL at
+    /// <c>GET {path}?sdl</c>, and the IDE for a browser. The schema is built here, so a schema that breaks
+    /// a rule stops the host at start-up instead of failing its first request.
+    /// </summary>
+    /// <returns>The endpoint's convention builder, for authorization, CORS or rate limiting.</returns>
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string path = "/graphql")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var services = endpoints.ServiceProvider;
+        var executor = services.GetService<GraphQLRequestExecutor>()
+            ?? throw new InvalidOperationException("MapGraphQL needs the GraphQL server: call services.AddGraphQLServer() first.");
+        var options = services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
+        var handler = new GraphQLHttpHandler(executor, options.MaxRequestBytes, services.GetService<IGraphQLIde>());
+        return endpoints.Map(path, handler.HandleAsync).WithDisplayName("GraphQL " + path);
+    }
+}
