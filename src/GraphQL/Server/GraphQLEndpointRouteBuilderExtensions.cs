@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,25 @@ public static class GraphQLEndpointRouteBuilderExtensions
         var executor = services.GetService<GraphQLRequestExecutor>()
             ?? throw new InvalidOperationException("MapGraphQL needs the GraphQL server: call services.AddGraphQLServer() first.");
         var options = services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
-        var handler = new GraphQLHttpHandler(executor, options.MaxRequestBytes, services.GetService<IGraphQLIde>());
-        return endpoints.Map(path, handler.HandleAsync).WithDisplayName("GraphQL " + path);
+        var ide = services.GetService<IGraphQLIde>();
+        var endpointPath = "/" + path.Trim('/');
+        var handler = new GraphQLHttpHandler(executor, options.MaxRequestBytes, ide, endpointPath);
+
+        // One group, so that conventions added to the result (authorization, CORS) cover the IDE's files too.
+        var group = endpoints.MapGroup(endpointPath);
+        group.Map(string.Empty, handler.HandleAsync).WithDisplayName("GraphQL " + endpointPath);
+        if (ide is not null)
+        {
+            // The IDE's page and files live below the endpoint (<path>/, <path>/<file>).
+            group.MapMethods("/{**file}", [HttpMethods.Get, HttpMethods.Head], async context =>
+            {
+                if (!await ide.TryServeAsync(context, endpointPath).ConfigureAwait(false))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+            }).WithDisplayName("GraphQL IDE " + endpointPath);
+        }
+
+        return group;
     }
 }

@@ -14,7 +14,7 @@ namespace Voting.GraphQL.Server;
 /// POST, content negotiation, the body limit, and the status codes the specification gives each outcome per
 /// media type. Results are written with <see cref="Utf8JsonWriter"/> straight into the response's pipe.
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int maxRequestBytes, IGraphQLIde? ide)
+internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int maxRequestBytes, IGraphQLIde? ide, string endpointPath)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -26,23 +26,25 @@ internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int ma
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (!isGet && !HttpMethods.IsPost(request.Method))
-        {
-            context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, ResponseMediaType.Json, $"The GraphQL endpoint answers GET and POST, not {request.Method}.", ErrorCodes.BadRequest).ConfigureAwait(false);
-            return;
-        }
-
         if (isGet && request.Query.ContainsKey("sdl"))
         {
             await WriteSdlAsync(context).ConfigureAwait(false);
             return;
         }
 
+        // A browser opening the endpoint gets the IDE; a GET that carries a GraphQL request never does.
         var accept = request.Headers.Accept;
-        if (isGet && ide is not null && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("extensions") && MediaTypes.AcceptsHtml(accept)
-            && await ide.TryServeAsync(context, (request.PathBase + request.Path).Value ?? "/").ConfigureAwait(false))
+        if ((isGet || HttpMethods.IsHead(request.Method)) && ide is not null
+            && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("extensions") && MediaTypes.AcceptsHtml(accept)
+            && await ide.TryServeAsync(context, endpointPath).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, ResponseMediaType.Json, $"The GraphQL endpoint answers GET and POST, not {request.Method}.", ErrorCodes.BadRequest).ConfigureAwait(false);
             return;
         }
 

@@ -8,6 +8,8 @@ namespace Voting.GraphQL.Server;
 /// </summary>
 internal interface IGraphQLIde
 {
-    /// <summary>Writes the IDE's response and returns true, or returns false to let the endpoint answer.</summary>
+    /// <summary>Writes the IDE's response and returns true, or returns false, having written nothing, to let the endpoint answer.</summary>
+    /// <param name="context">A GET or HEAD on the endpoint or below it.</param>
+    /// <param name="graphqlPath">The endpoint's path below the request's path base, such as <c>/graphql</c>.</param>
     Task<bool> TryServeAsync(HttpContext context, string graphqlPath);
 }

@@ -128,9 +128,33 @@ public sealed class GraphQLServerBuilderTests
         using var query = await host.GetAsync("/graphql?query=%7B%20answer%20%7D", browser);
         using var api = await host.GetAsync("/graphql", "application/json");
 
-        Assert.Equal("IDE for /graphql", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("IDE for /graphql at /graphql", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(42, (await query.JsonAsync()).GetProperty("data").GetProperty("answer").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_IDE_serves_the_paths_below_the_endpoint()
+    {
+        await using var host = await GraphQLTestHost.StartAsync(services: s => s.AddSingleton<IGraphQLIde, FakeIde>());
+
+        using var file = await host.GetAsync("/graphql/index.html", accept: null);
+        using var missing = await host.GetAsync("/graphql/missing", accept: null);
+
+        Assert.Equal("IDE for /graphql at /graphql/index.html", await file.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_an_IDE_nothing_is_served_below_the_endpoint()
+    {
+        await using var host = await GraphQLTestHost.StartAsync();
+
+        using var file = await host.GetAsync("/graphql/index.html", accept: null);
+        using var page = await host.GetAsync("/graphql", "text/html");
+
+        Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.Equal(HttpStatusCode.NotAcceptable, page.StatusCode);
     }
 
     private sealed class NoHelloRule(ValidationContext context) : ValidationRule(context)
@@ -148,7 +172,12 @@ public sealed class GraphQLServerBuilderTests
     {
         public async Task<bool> TryServeAsync(HttpContext context, string graphqlPath)
         {
-            await context.Response.WriteAsync("IDE for " + graphqlPath);
+            if (context.Request.Path.Value!.EndsWith("missing", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await context.Response.WriteAsync($"IDE for {graphqlPath} at {context.Request.Path}");
             return true;
         }
     }
