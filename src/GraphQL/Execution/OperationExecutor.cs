@@ -382,6 +382,11 @@ internal sealed class OperationExecutor(ExecutionState state)
 
     private GraphQLError ToGraphQLError(Exception exception, CollectedField field, ResponsePath path)
     {
+        if (exception is not GraphQLException && state.Options.TranslateException?.Invoke(exception) is { } translated)
+        {
+            exception = translated;
+        }
+
         switch (exception)
         {
             case GraphQLException known:
