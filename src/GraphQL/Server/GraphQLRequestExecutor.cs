@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Execution;
@@ -17,7 +18,7 @@ namespace Voting.GraphQL.Server;
 /// Because the cache belongs to this instance and this instance to one schema, a cached validation result is
 /// never used against another schema.
 /// </summary>
-internal sealed class GraphQLRequestExecutor
+internal sealed partial class GraphQLRequestExecutor
 {
     public const string PersistedQueryNotFoundMessage = "PersistedQueryNotFound";
     public const string PersistedQueryHashMismatchMessage = "provided sha does not match query";
@@ -30,7 +31,12 @@ internal sealed class GraphQLRequestExecutor
     private readonly string _maxTokensMessage;
     private readonly Lazy<string> _sdl;
 
-    public GraphQLRequestExecutor(GraphQLSchemaSetup schema, IOptions<GraphQLServerOptions> options, IPersistedQueryStore persistedQueries, IHostEnvironment environment)
+    public GraphQLRequestExecutor(
+        GraphQLSchemaSetup schema,
+        IOptions<GraphQLServerOptions> options,
+        IPersistedQueryStore persistedQueries,
+        IHostEnvironment environment,
+        ILogger<GraphQLRequestExecutor> logger)
     {
         var settings = options.Value;
         Schema = schema.Create();
@@ -56,6 +62,10 @@ internal sealed class GraphQLRequestExecutor
         {
             Timeout = settings.ExecutionTimeout,
             IncludeExceptionDetails = settings.IncludeExceptionDetails ?? environment.IsDevelopment(),
+            TranslateException = settings.TranslateException,
+
+            // The client sees "Unexpected Execution Error" at most; the operator needs the exception itself.
+            OnUnexpectedError = (exception, error) => LogUnexpectedError(logger, exception, error.Path is { } path ? string.Join('.', path) : null),
         };
         _sdl = new Lazy<string>(() => SchemaPrinter.Print(Schema));
     }
@@ -259,4 +269,7 @@ internal sealed class GraphQLRequestExecutor
 
         return new GraphQLError(error.Message, error.Locations, error.Path, extensions);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "A resolver failed unexpectedly at {Path}")]
+    private static partial void LogUnexpectedError(ILogger logger, Exception exception, string? path);
 }

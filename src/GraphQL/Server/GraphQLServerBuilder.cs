@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Voting.GraphQL.Errors;
 using Voting.GraphQL.Types;
 using Voting.GraphQL.Validation;
 
@@ -59,6 +60,13 @@ public sealed class GraphQLServerBuilder
     {
         ArgumentNullException.ThrowIfNull(rule);
         return ModifyOptions(o => o.AdditionalRules = [.. o.AdditionalRules, rule]);
+    }
+
+    /// <summary>Maps the application's exceptions to client errors (<see cref="GraphQLServerOptions.TranslateException"/>), as HotChocolate's error filters do.</summary>
+    public GraphQLServerBuilder TranslateExceptions(Func<Exception, GraphQLException?> translate)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+        return ModifyOptions(o => o.TranslateException = translate);
     }
 
     /// <summary>Keeps automatic persisted queries in <typeparamref name="TStore"/> (a singleton) instead of this process's memory.</summary>

@@ -1,3 +1,4 @@
+using Voting.GraphQL.Errors;
 using Voting.GraphQL.Language;
 using Voting.GraphQL.Validation;
 
@@ -48,4 +49,10 @@ public sealed class GraphQLServerOptions
     /// default) means "in the Development environment only", so no stack trace leaves a production server.
     /// </summary>
     public bool? IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Turns the application's own exceptions into <see cref="GraphQLException"/> (message and code for the
+    /// client); null for one it does not know, which is then logged and reported as "Unexpected Execution Error".
+    /// </summary>
+    public Func<Exception, GraphQLException?>? TranslateException { get; set; }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Language.Ast;
@@ -47,6 +48,27 @@ public sealed class GraphQLServerBuilderTests
         Assert.True(development.Executor.ExecutionOptions.IncludeExceptionDetails);
         Assert.False(production.Executor.ExecutionOptions.IncludeExceptionDetails);
         Assert.True(forced.Executor.ExecutionOptions.IncludeExceptionDetails);
+    }
+
+    [Fact]
+    public async Task Known_exceptions_are_translated_and_unexpected_ones_logged_but_hidden()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await GraphQLTestHost.StartAsync(
+            s => s.TranslateExceptions(e => e is KeyNotFoundException ? new GraphQLException(e.Message, ErrorCodes.BadUserInput) : null),
+            services: s => s.AddLogging(b => b.AddProvider(logs)));
+
+        using var response = await host.PostAsync(new { query = "{ missing crash }" });
+
+        var errors = (await response.JsonAsync()).GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("path")[0].GetString()!);
+        Assert.Equal("No such thing.", errors["missing"].GetProperty("message").GetString());
+        Assert.Equal(ErrorCodes.BadUserInput, errors["missing"].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("Unexpected Execution Error", errors["crash"].GetProperty("message").GetString());
+        Assert.DoesNotContain("Internal detail.", errors["crash"].GetRawText(), StringComparison.Ordinal);
+        var logged = Assert.Single(logs.Entries, e => e.Exception is not null);
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Contains("crash", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,6 +187,28 @@ public sealed class GraphQLServerBuilderTests
             {
                 Context.ReportError(new GraphQLError("No hello.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.MaxCostExceeded }));
             }
+        }
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                provider.Entries.Enqueue((logLevel, formatter(state, exception), exception));
         }
     }
 

@@ -13,6 +13,12 @@ public sealed class ServerTestQuery
     public string? Refused() => throw new GraphQLException("Not for you.", "FORBIDDEN");
 
     public int Echo(int value) => value;
+
+    /// <summary>Fails with an exception the application knows (see the exception translation test).</summary>
+    public string? Missing() => throw new KeyNotFoundException("No such thing.");
+
+    /// <summary>Fails with an exception nobody translates.</summary>
+    public string? Crash() => throw new InvalidOperationException("Internal detail.");
 }
 
 /// <summary>The mutation root the server tests run against.</summary>
