@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Types;
 using Voting.GraphQL.Validation;
+using Voting.GraphQL.Validation.Limits;
 
 namespace Voting.GraphQL.Server;
 
@@ -60,6 +61,14 @@ public sealed class GraphQLServerBuilder
     {
         ArgumentNullException.ThrowIfNull(rule);
         return ModifyOptions(o => o.AdditionalRules = [.. o.AdditionalRules, rule]);
+    }
+
+    /// <summary>Refuses operations past the depth, alias, directive and cost limits (<see cref="LimitRules"/>), after the specified rules.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is out of its range.</exception>
+    public GraphQLServerBuilder AddQueryLimits(LimitOptions? limits = null)
+    {
+        var rules = LimitRules.For(limits ?? LimitOptions.Default);
+        return ModifyOptions(o => o.AdditionalRules = [.. o.AdditionalRules, .. rules]);
     }
 
     /// <summary>Maps the application's exceptions to client errors (<see cref="GraphQLServerOptions.TranslateException"/>), as HotChocolate's error filters do.</summary>

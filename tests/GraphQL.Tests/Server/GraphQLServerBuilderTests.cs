@@ -10,6 +10,7 @@ using Voting.GraphQL.Errors;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Server;
 using Voting.GraphQL.Validation;
+using Voting.GraphQL.Validation.Limits;
 
 namespace Voting.GraphQL.Tests.Server;
 
@@ -138,6 +139,18 @@ public sealed class GraphQLServerBuilderTests
         var error = (await refused.JsonAsync()).GetProperty("errors")[0];
         Assert.Equal("No hello.", error.GetProperty("message").GetString());
         Assert.Equal(ErrorCodes.MaxCostExceeded, error.GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Query_limits_refuse_what_goes_past_them()
+    {
+        await using var host = await GraphQLTestHost.StartAsync(s => s.AddQueryLimits(new LimitOptions { MaxAliases = 1 }));
+
+        using var allowed = await host.PostAsync(new { query = "{ a: answer }" });
+        using var refused = await host.PostAsync(new { query = "{ a: answer b: answer }" });
+
+        Assert.False((await allowed.JsonAsync()).TryGetProperty("errors", out _));
+        Assert.Equal(ErrorCodes.MaxAliasesExceeded, (await refused.JsonAsync()).FirstCode());
     }
 
     [Fact]
