@@ -1,4 +1,3 @@
-using Voting.Application.Abstractions;
 using Voting.Application.Elections;
 using Voting.Domain.Elections;
 using Voting.GraphQL.Types;
@@ -53,17 +52,10 @@ public sealed class ElectionNode
     public ResultsVisibility ResultsVisibility { get; }
 
     [GraphQLDescription("The candidates in ballot order.")]
-    public async Task<IReadOnlyList<CandidateNode>> GetCandidatesAsync([Service] IElectionQueries queries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CandidateNode>> GetCandidatesAsync(CandidatesByElectionDataLoader candidatesByElection, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queries);
-        var candidates = _candidates;
-        if (candidates is null)
-        {
-            var id = new ElectionId(Id);
-            var lists = await queries.ListCandidatesAsync([id], cancellationToken).ConfigureAwait(false);
-            candidates = lists.GetValueOrDefault(id) ?? [];
-        }
-
+        ArgumentNullException.ThrowIfNull(candidatesByElection);
+        var candidates = _candidates ?? await candidatesByElection.LoadAsync(new ElectionId(Id), cancellationToken).ConfigureAwait(false);
         return [.. candidates.Select(c => new CandidateNode(c))];
     }
 }
