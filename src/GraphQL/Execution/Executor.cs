@@ -51,6 +51,15 @@ public static class Executor
                 ? executor.ExecuteFieldsSerially(rootType, request.RootValue, collector.Fields, request.Services)
                 : executor.ExecuteFields(rootType, request.RootValue, null, collector.Fields, request.Services, scopePerField: true);
             var data = work.IsCompletedSuccessfully ? work.Result : await work.AsTask().WaitAsync(token).ConfigureAwait(false);
+
+            // Recorded before the detached work is waited for: once data is null, graphql-js drops the
+            // errors of fields still running (CollectedErrors below a nulled position), and so do we.
+            if (data is NullPropagation propagation)
+            {
+                state.Errors.Add(propagation.Error, null);
+                data = null;
+            }
+
             if (state.HasDetached)
             {
                 await state.WaitForDetachedAsync().WaitAsync(token).ConfigureAwait(false);
@@ -60,12 +69,6 @@ public static class Executor
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 return TimedOut(request.Options.Timeout!.Value);
-            }
-
-            if (data is NullPropagation propagation)
-            {
-                state.Errors.Add(propagation.Error, null);
-                data = null;
             }
 
             return new ExecutionResult((IReadOnlyDictionary<string, object?>?)data, state.Errors.Snapshot());
