@@ -7,6 +7,7 @@ using Voting.GraphQL.Language;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
 using Voting.GraphQL.Validation;
+using Voting.GraphQL.Validation.Limits;
 using Voting.GraphQL.Validation.Rules;
 
 namespace Voting.GraphQL.Server;
@@ -30,6 +31,7 @@ internal sealed partial class GraphQLRequestExecutor
     private readonly ValidationOptions _validationOptions;
     private readonly string _maxTokensMessage;
     private readonly Lazy<string> _sdl;
+    private readonly LimitOptions? _limits;
 
     public GraphQLRequestExecutor(
         GraphQLSchemaSetup schema,
@@ -68,6 +70,7 @@ internal sealed partial class GraphQLRequestExecutor
             OnUnexpectedError = (exception, error) => LogUnexpectedError(logger, exception, error.Path is { } path ? string.Join('.', path) : null),
         };
         _sdl = new Lazy<string>(() => SchemaPrinter.Print(Schema));
+        _limits = settings.Limits;
     }
 
     public Schema Schema { get; }
@@ -147,6 +150,16 @@ internal sealed partial class GraphQLRequestExecutor
         if (validationErrors.Count > 0)
         {
             return Failed(validationErrors);
+        }
+
+        if (_limits?.MaxFieldCost is { } maxCost && request.Variables is { Count: > 0 } variables
+            && Executor.GetOperation(document, request.OperationName) is { VariableDefinitions.Count: > 0 } operation)
+        {
+            var cost = CostAnalyzer.Compute(Schema, document, request.OperationName, variables, _limits);
+            if (cost > maxCost)
+            {
+                return Failed([WithCode(CostAnalyzer.CostExceededError(operation, cost, maxCost), ErrorCodes.MaxCostExceeded)]);
+            }
         }
 
         if (persist)

@@ -67,8 +67,13 @@ public sealed class GraphQLServerBuilder
     /// <exception cref="ArgumentOutOfRangeException">A limit is out of its range.</exception>
     public GraphQLServerBuilder AddQueryLimits(LimitOptions? limits = null)
     {
-        var rules = LimitRules.For(limits ?? LimitOptions.Default);
-        return ModifyOptions(o => o.AdditionalRules = [.. o.AdditionalRules, .. rules]);
+        limits ??= LimitOptions.Default;
+        var rules = LimitRules.For(limits);
+        return ModifyOptions(o =>
+        {
+            o.AdditionalRules = [.. o.AdditionalRules, .. rules];
+            o.Limits = limits;
+        });
     }
 
     /// <summary>Maps the application's exceptions to client errors (<see cref="GraphQLServerOptions.TranslateException"/>), as HotChocolate's error filters do.</summary>

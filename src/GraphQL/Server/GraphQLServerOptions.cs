@@ -35,6 +35,13 @@ public sealed class GraphQLServerOptions
     /// <summary>Rules run after the specified ones (<see cref="SpecifiedRules.All"/>), e.g. depth or cost limits.</summary>
     public IReadOnlyList<Func<ValidationContext, ValidationRule>> AdditionalRules { get; set; } = [];
 
+    /// <summary>
+    /// The query limits in force (set by <c>AddQueryLimits</c>). Validation costs list arguments given
+    /// as variables at their assumed size; with these the server costs the operation again with the
+    /// request's variables, so <c>first: $n</c> with <c>n = 100000</c> is refused before it runs.
+    /// </summary>
+    public Validation.Limits.LimitOptions? Limits { get; set; }
+
     /// <summary>Parsed and validated documents kept, keyed by the SHA-256 of their text (256 by default).</summary>
     public int DocumentCacheSize { get; set; } = 256;
 

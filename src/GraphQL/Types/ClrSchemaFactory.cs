@@ -23,6 +23,7 @@ internal sealed class ClrSchemaFactory
     private readonly Dictionary<string, NamedType> _byName = new(StringComparer.Ordinal);
     private readonly Queue<NamedType> _unexpanded = new();
     private readonly Dictionary<Type, ObjectType> _objectsByClrType = [];
+    private bool _usesCostDirectives;
 
     private ClrSchemaFactory(Options options)
     {
@@ -80,8 +81,35 @@ internal sealed class ClrSchemaFactory
             Subscription = subscription,
             // Roots first, then what was added: the printed SDL reads top-down from the entry points.
             Types = [.. new[] { query, mutation, subscription }.OfType<NamedType>(), .. added, .. _options.Types],
-            Directives = [.. Directives.Specified, .. _options.Directives],
+            Directives = [.. Directives.Specified, .. _options.Directives, .. _usesCostDirectives ? CostDirectives.All.Except(_options.Directives) : []],
         });
+    }
+
+    // [Cost] and [ListSize] become the directives cost analysis reads; the schema then defines them.
+    private IReadOnlyList<DirectiveNode> CostDirectivesOf(MemberInfo member)
+    {
+        List<DirectiveNode>? applied = null;
+        if (member.GetCustomAttribute<CostAttribute>() is { } cost)
+        {
+            (applied ??= []).Add(CostDirectives.ApplyCost(cost.Weight));
+        }
+
+        if (member.GetCustomAttribute<ListSizeAttribute>() is { } listSize)
+        {
+            (applied ??= []).Add(CostDirectives.ApplyListSize(
+                listSize.AssumedSize < 0 ? null : listSize.AssumedSize,
+                listSize.SlicingArguments,
+                listSize.SizedFields,
+                listSize.RequireOneSlicingArgument));
+        }
+
+        if (applied is null)
+        {
+            return [];
+        }
+
+        _usesCostDirectives = true;
+        return applied;
     }
 
     private ObjectType RootType(Type clrType, string name, OperationType operation)
@@ -287,6 +315,7 @@ internal sealed class ClrSchemaFactory
         {
             Description = DescriptionOf(property),
             DeprecationReason = DeprecationOf(property),
+            AppliedDirectives = CostDirectivesOf(property),
             Resolver = Expression.Lambda<FieldResolver>(body, instance).Compile(),
         };
     }
@@ -371,6 +400,7 @@ internal sealed class ClrSchemaFactory
         {
             Description = DescriptionOf(method),
             DeprecationReason = DeprecationOf(method),
+            AppliedDirectives = CostDirectivesOf(method),
             Arguments = arguments,
             Resolver = resolver,
             Subscriber = subscriber,

@@ -154,6 +154,23 @@ public sealed class GraphQLServerBuilderTests
     }
 
     [Fact]
+    public async Task The_cost_is_checked_again_with_the_request_variables()
+    {
+        await using var host = await GraphQLTestHost.StartAsync(s => s.AddQueryLimits(new LimitOptions { MaxFieldCost = 100 }));
+        const string Query = "query($n: Int!) { items(first: $n) { self { name } } }";
+
+        using var small = await host.PostAsync(new { query = Query, variables = new { n = 50 } });
+        using var large = await host.PostAsync(new { query = Query, variables = new { n = 100_000 } });
+
+        Assert.False((await small.JsonAsync()).TryGetProperty("errors", out _));
+        var body = await large.JsonAsync();
+        Assert.True(body.TryGetProperty("errors", out _), body.ToString());
+        var error = body.GetProperty("errors")[0];
+        Assert.Equal(ErrorCodes.MaxCostExceeded, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(100_001, error.GetProperty("extensions").GetProperty("cost").GetDouble());
+    }
+
+    [Fact]
     public async Task A_browser_GET_is_handed_to_the_IDE()
     {
         await using var host = await GraphQLTestHost.StartAsync(services: s => s.AddSingleton<IGraphQLIde, FakeIde>());

@@ -1,4 +1,5 @@
 using Voting.GraphQL.Errors;
+using Voting.GraphQL.Types;
 
 namespace Voting.GraphQL.Tests.Server;
 
@@ -14,11 +15,21 @@ public sealed class ServerTestQuery
 
     public int Echo(int value) => value;
 
+    /// <summary>A sliced list: cost analysis takes its size from <c>first</c>.</summary>
+    [ListSize(SlicingArguments = ["first"])]
+    public IReadOnlyList<ServerTestItem> Items(int first = 3) => [.. Enumerable.Range(1, Math.Min(first, 3)).Select(i => new ServerTestItem($"item {i}"))];
+
     /// <summary>Fails with an exception the application knows (see the exception translation test).</summary>
     public string? Missing() => throw new KeyNotFoundException("No such thing.");
 
     /// <summary>Fails with an exception nobody translates.</summary>
     public string? Crash() => throw new InvalidOperationException("Internal detail.");
+}
+
+/// <summary>An object in a list; its object field costs 1 per item, so the list's size counts in the cost.</summary>
+public sealed record ServerTestItem(string Name)
+{
+    public ServerTestItem Self => this;
 }
 
 /// <summary>The mutation root the server tests run against.</summary>
