@@ -33,17 +33,17 @@ public static class BananaCakePopEndpoint
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(graphqlPath);
 
-        var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return Task.FromResult(false);
-        }
-
         var trimmed = graphqlPath.Trim('/');
         if (trimmed.Length == 0)
         {
             // The IDE's files need a folder of their own beside the endpoint.
             throw new ArgumentException("The GraphQL path must not be the root path.", nameof(graphqlPath));
+        }
+
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return Task.FromResult(false);
         }
 
         var endpoint = new PathString("/" + trimmed);
