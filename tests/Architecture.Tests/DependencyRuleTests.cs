@@ -22,7 +22,6 @@ public sealed class DependencyRuleTests
     {
         { "Voting.Domain", [] },
         { "Voting.Application", ["Voting.Domain", "FluentValidation", "Microsoft.Extensions.DependencyInjection.Abstractions"] },
-        { "Voting.GraphQL", [] },
     };
 
     [Theory]
@@ -56,6 +55,19 @@ public sealed class DependencyRuleTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(allowed.Order(StringComparer.Ordinal), referenced);
+    }
+
+    /// <summary>The engine's server part sits on ASP.NET Core; beyond that shared framework it needs nothing.</summary>
+    [Fact]
+    public void The_engine_references_only_the_shared_frameworks()
+    {
+        var referenced = Assembly.Load("Voting.GraphQL").GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => !IsFramework(name));
+
+        Assert.All(referenced, name => Assert.True(
+            name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal),
+            $"Voting.GraphQL references {name}"));
     }
 
     [Fact]

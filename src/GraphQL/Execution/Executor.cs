@@ -1,0 +1,161 @@
+using Voting.GraphQL.Errors;
+using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Execution;
+
+/// <summary>
+/// Executes a validated operation (spec section 6, graphql-js's <c>execute</c>): selects the
+/// operation, coerces its variables and runs its root selection set, in parallel for queries and
+/// serially for mutations, completing values and propagating nulls as the spec says.
+/// </summary>
+public static class Executor
+{
+    private static readonly IReadOnlyDictionary<string, FragmentDefinitionNode> NoFragments = new Dictionary<string, FragmentDefinitionNode>();
+
+    /// <summary>Spec 6.1 ExecuteRequest for queries and mutations.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (the client went away).</exception>
+    public static async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prepared = Prepare(request, out var requestError);
+        if (prepared is null)
+        {
+            return requestError!;
+        }
+
+        var (operation, fragments, variables) = prepared.Value;
+        if (operation.Operation == OperationType.Subscription)
+        {
+            return ExecutionResult.FromError("Subscriptions need a streaming transport: graphql-transport-ws or GraphQL over SSE.", ErrorCodes.OperationNotAllowed);
+        }
+
+        var rootType = request.Schema.GetRootType(operation.Operation);
+        if (rootType is null)
+        {
+            var operationName = operation.Operation.ToString().ToLowerInvariant();
+            return new ExecutionResult(null, [Error($"Schema is not configured to execute {operationName} operation.", operation, ErrorCodes.OperationNotAllowed)]);
+        }
+
+        using var timeout = request.Options.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeout?.CancelAfter(request.Options.Timeout!.Value);
+        var token = timeout?.Token ?? cancellationToken;
+        var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, token);
+        var executor = new OperationExecutor(state);
+
+        var collector = new FieldCollector(state);
+        collector.Collect(rootType, operation.SelectionSet);
+        try
+        {
+            var work = operation.Operation == OperationType.Mutation
+                ? executor.ExecuteFieldsSerially(rootType, request.RootValue, collector.Fields, request.Services)
+                : executor.ExecuteFields(rootType, request.RootValue, null, collector.Fields, request.Services, scopePerField: true);
+            var data = work.IsCompletedSuccessfully ? work.Result : await work.AsTask().WaitAsync(token).ConfigureAwait(false);
+            if (state.HasDetached)
+            {
+                await state.WaitForDetachedAsync().WaitAsync(token).ConfigureAwait(false);
+            }
+
+            if (token.IsCancellationRequested)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return TimedOut(request.Options.Timeout!.Value);
+            }
+
+            if (data is NullPropagation propagation)
+            {
+                state.Errors.Add(propagation.Error, null);
+                data = null;
+            }
+
+            return new ExecutionResult((IReadOnlyDictionary<string, object?>?)data, state.Errors.Snapshot());
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && token.IsCancellationRequested)
+        {
+            return TimedOut(request.Options.Timeout!.Value);
+        }
+    }
+
+    /// <summary>
+    /// Spec 6.1 GetOperation: the named operation, or the only one when no name is given; null when
+    /// there is no such operation or the choice is ambiguous.
+    /// </summary>
+    public static OperationDefinitionNode? GetOperation(DocumentNode document, string? operationName) =>
+        FindOperation(document, operationName, out _);
+
+    private static ExecutionResult TimedOut(TimeSpan limit) =>
+        ExecutionResult.FromError($"The execution took longer than its limit of {limit.TotalSeconds:0.###} seconds and was cancelled.", ErrorCodes.ExecutionTimeout);
+
+    private static (OperationDefinitionNode Operation, IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments, IReadOnlyDictionary<string, object?> Variables)? Prepare(
+        ExecutionRequest request,
+        out ExecutionResult? requestError)
+    {
+        requestError = null;
+        var operation = FindOperation(request.Document, request.OperationName, out var problem);
+        if (operation is null)
+        {
+            requestError = ExecutionResult.FromError(problem!, ErrorCodes.BadUserInput);
+            return null;
+        }
+
+        Dictionary<string, FragmentDefinitionNode>? fragments = null;
+        foreach (var definition in request.Document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                (fragments ??= new(StringComparer.Ordinal)).TryAdd(fragment.Name.Value, fragment);
+            }
+        }
+
+        var errors = new List<GraphQLError>();
+        var variables = VariableCoercion.Coerce(request.Schema, operation, request.VariableValues, errors);
+        if (errors.Count > 0)
+        {
+            requestError = ExecutionResult.FromErrors(errors);
+            return null;
+        }
+
+        return (operation, fragments ?? NoFragments, variables);
+    }
+
+    private static OperationDefinitionNode? FindOperation(DocumentNode document, string? operationName, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        problem = null;
+        OperationDefinitionNode? found = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not OperationDefinitionNode operation)
+            {
+                continue;
+            }
+
+            if (operationName is null)
+            {
+                if (found is not null)
+                {
+                    problem = "Must provide operation name if query contains multiple operations.";
+                    return null;
+                }
+
+                found = operation;
+            }
+            else if (operation.Name?.Value == operationName)
+            {
+                return operation;
+            }
+        }
+
+        if (found is null)
+        {
+            problem = operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".";
+        }
+
+        return found;
+    }
+
+    private static GraphQLError Error(string message, Node node, string code) => new(
+        message,
+        node.Location is { } location ? [location.StartLocation] : null,
+        extensions: new Dictionary<string, object?> { ["code"] = code });
+}
