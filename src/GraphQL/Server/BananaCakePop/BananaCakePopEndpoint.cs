@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Voting.GraphQL.Server.BananaCakePop;
 
@@ -88,15 +86,14 @@ public static class BananaCakePopEndpoint
     {
         var html = 0.0;
         var graphql = 0.0;
-        foreach (var range in request.GetTypedHeaders().Accept)
+        foreach (var (mediaType, quality) in HeaderValues.WithQuality(request.Headers.Accept))
         {
-            var quality = range.Quality ?? 1.0;
-            if (range.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            if (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
             {
                 html = Math.Max(html, quality);
             }
-            else if (range.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)
-                || range.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            else if (mediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
                 graphql = Math.Max(graphql, quality);
             }
@@ -111,7 +108,7 @@ public static class BananaCakePopEndpoint
         response.StatusCode = StatusCodes.Status302Found;
         response.Headers.Location = context.Request.PathBase.Add(folder).ToUriComponent() + context.Request.QueryString.ToUriComponent();
         // The same URL answers a GraphQL client differently: no cache may hand this redirect to one.
-        response.Headers.Vary = HeaderNames.Accept;
+        response.Headers.Vary = "Accept";
         response.Headers.CacheControl = "no-store";
     }
 
@@ -145,10 +142,10 @@ public static class BananaCakePopEndpoint
         response.Headers.XContentTypeOptions = "nosniff";
         if (asset.Gzipped is not null)
         {
-            response.Headers.Vary = HeaderNames.AcceptEncoding;
+            response.Headers.Vary = "Accept-Encoding";
         }
 
-        if (Matches(request.Headers.IfNoneMatch, etag))
+        if (HeaderValues.IfNoneMatchNames(request.Headers.IfNoneMatch, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return true;
@@ -175,36 +172,18 @@ public static class BananaCakePopEndpoint
     {
         double? gzip = null;
         double? any = null;
-        foreach (var coding in request.GetTypedHeaders().AcceptEncoding)
+        foreach (var (coding, quality) in HeaderValues.WithQuality(request.Headers.AcceptEncoding))
         {
-            var quality = coding.Quality ?? 1.0;
-            if (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            if (coding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
             {
                 gzip = quality;
             }
-            else if (coding.Value.Equals("*", StringComparison.Ordinal))
+            else if (coding == "*")
             {
                 any = quality;
             }
         }
 
         return (gzip ?? any ?? 0) > 0;
-    }
-
-    // If-None-Match compares weakly (RFC 9110, 13.1.2): W/"x" matches "x".
-    private static bool Matches(StringValues ifNoneMatch, string etag)
-    {
-        if (StringValues.IsNullOrEmpty(ifNoneMatch))
-        {
-            return false;
-        }
-
-        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
-        {
-            return false;
-        }
-
-        var current = new EntityTagHeaderValue(etag);
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 }
