@@ -62,6 +62,10 @@ describe('Banana Cake Pop on /graphql', () => {
       headless: true,
       args: chromiumArgs,
       viewport: { width: 1280, height: 800 },
+      // The IDE registers a service worker (an offline cache) that reloads the page when it first
+      // takes control, which would pull the page away mid-test; without it every file comes from
+      // our endpoint, which is what this test is about.
+      serviceWorkers: 'block',
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(30_000);
@@ -93,8 +97,9 @@ describe('Banana Cake Pop on /graphql', () => {
 
   test('opens the IDE, which loads the schema and runs a query', async () => {
     const expected = await graphql(server, '{ __typename }');
-    const queryType = expected.data.__typename;
-    assert.ok(queryType, JSON.stringify(expected));
+    const schema = await graphql(server, '{ __schema { queryType { name fields { name } } } }');
+    const queryType = schema.data.__schema.queryType;
+    assert.equal(expected.data.__typename, queryType.name, JSON.stringify(expected));
 
     await step('open', async () => {
       const response = await page.goto(`${server.baseUrl}/graphql`);
@@ -105,6 +110,28 @@ describe('Banana Cake Pop on /graphql', () => {
       await page.getByText('Schema available').waitFor();
     });
 
+    await step('query', async () => {
+      const request = page.locator('.monaco-editor').first();
+      await request.click();
+      await page.keyboard.type('{ __typename }');
+      await request.locator('.view-line', { hasText: '__typename' }).waitFor();
+      // The IDE takes the text in after a pause in typing; its "Run" code lens over the operation
+      // shows that it has (a click before then would run the empty document).
+      await request.getByRole('button', { name: /^Run/ }).waitFor();
+      await page.getByRole('button', { name: /^Run Operation/ }).click();
+      const response = page.locator('.monaco-editor').filter({ hasText: '"data"' });
+      await response.waitFor();
+      const text = await editorText(response);
+      assert.deepEqual(JSON.parse(text), expected, text);
+    });
+
+    await step('schema', async () => {
+      await page.getByRole('tab', { name: 'Schema Reference' }).click();
+      // The reference opens on the query type and lists its fields as "name: Type".
+      await page.getByText(`${queryType.fields[0].name}:`).first().waitFor();
+      assert.match(await page.title(), /Voting$/);
+    });
+
     await step('connection', async () => {
       await page.getByRole('button', { name: 'Connection Settings' }).click();
       const endpoint = page.locator('input#endpoint');
@@ -113,27 +140,6 @@ describe('Banana Cake Pop on /graphql', () => {
       const subscriptions = page.locator('input#subscriptionEndpoint');
       const subscriptionUrl = (await subscriptions.inputValue()) || (await subscriptions.getAttribute('placeholder'));
       assert.equal(subscriptionUrl, `${server.baseUrl.replace(/^http/, 'ws')}/graphql`);
-      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-      await endpoint.waitFor({ state: 'detached' });
-    });
-
-    await step('schema', async () => {
-      await page.getByRole('tab', { name: 'Schema Reference' }).click();
-      await page.getByText(queryType, { exact: true }).first().waitFor();
-      assert.match(await page.title(), /Voting$/);
-      await page.getByRole('tab', { name: 'Operation', exact: true }).click();
-    });
-
-    await step('query', async () => {
-      const request = page.locator('.monaco-editor').first();
-      await request.click();
-      await page.keyboard.type('{ __typename }');
-      assert.match(await editorText(request), /\{ __typename \}/);
-      await page.getByRole('button', { name: /^Run Operation/ }).click();
-      const response = page.locator('.monaco-editor').filter({ hasText: '"data"' });
-      await response.waitFor();
-      const text = await editorText(response);
-      assert.deepEqual(JSON.parse(text), expected, text);
     });
 
     assert.deepEqual(foreignRequests, []);
