@@ -1,4 +1,6 @@
 using Voting.Application.Abstractions;
+using Voting.GraphQL.Server;
+using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.Health;
 using Voting.WebApi.Identity;
@@ -17,6 +19,11 @@ internal static class DependencyInjection
                 && o.Admin.Password.Length >= 8 && o.VoterPassword.Length >= 8),
                 "Seed:Admin needs a valid CitizenId, an E.164 Phone and a Password of at least 8 characters, and Seed:VoterPassword at least 8 characters.")
             .ValidateOnStart();
+        services.AddGraphQLServer()
+            .AddQueryType<GraphQL.Query>()
+            .TranslateExceptions(GraphQL.DomainErrors.Translate)
+            .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>());
+        services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
@@ -24,6 +31,7 @@ internal static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapGraphQL("/graphql");
         return app;
     }
 }

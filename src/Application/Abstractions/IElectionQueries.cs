@@ -10,6 +10,13 @@ public interface IElectionQueries
 
     Task<IReadOnlyList<ElectionSummary>> ListAsync(ElectionListFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The candidates of several elections in one round trip, each list in ballot order; an election
+    /// without candidates (or unknown) is absent. Batch loaders use it so a page of elections with
+    /// their candidates costs two queries, not one per election.
+    /// </summary>
+    Task<IReadOnlyDictionary<ElectionId, IReadOnlyList<CandidateView>>> ListCandidatesAsync(IReadOnlyCollection<ElectionId> electionIds, CancellationToken cancellationToken);
+
     Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken);
 
     Task<long> CountParticipationsAsync(ElectionId id, CancellationToken cancellationToken);

@@ -5,6 +5,7 @@ namespace Voting.Application.Elections;
 public sealed record ElectionSummary(
     ElectionId Id,
     string Title,
+    string Description,
     ElectionStatus Status,
     DateTimeOffset OpensAt,
     DateTimeOffset ClosesAt,

@@ -19,6 +19,13 @@ public sealed record ExecutionOptions
     /// </summary>
     public bool IncludeExceptionDetails { get; init; }
 
+    /// <summary>
+    /// Turns exceptions the application knows (its own typed errors) into <see cref="GraphQLException"/>
+    /// with a client-facing message and code; null for an exception it does not know, which then
+    /// becomes "Unexpected Execution Error". This is where domain error codes reach <c>extensions.code</c>.
+    /// </summary>
+    public Func<Exception, GraphQLException?>? TranslateException { get; init; }
+
     /// <summary>Called with every unexpected exception a resolver throws (the server logs them here).</summary>
     public Action<Exception, GraphQLError>? OnUnexpectedError { get; init; }
 }

@@ -1,3 +1,4 @@
+using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
 
@@ -10,10 +11,12 @@ internal sealed class ExecutionState(
     IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
     IReadOnlyDictionary<string, object?> variables,
     ExecutionOptions options,
+    IServiceProvider? services,
     CancellationToken cancellationToken)
 {
     private readonly Lock _gate = new();
     private List<Task>? _detached;
+    private DataLoaderScope? _dataLoaders;
 
     public Schema Schema { get; } = schema;
 
@@ -28,6 +31,24 @@ internal sealed class ExecutionState(
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     public CollectedErrors Errors { get; } = new();
+
+    /// <summary>The request's loaders, made on first use; one scheduler dispatches them all.</summary>
+    public DataLoaderScope DataLoaders
+    {
+        get
+        {
+            if (_dataLoaders is { } existing)
+            {
+                return existing;
+            }
+
+            var created = new DataLoaderScope(new BatchScheduler(), services);
+            return Interlocked.CompareExchange(ref _dataLoaders, created, null) ?? created;
+        }
+    }
+
+    /// <summary>The scheduler if some resolver has used a loader.</summary>
+    public BatchScheduler? Scheduler => Volatile.Read(ref _dataLoaders)?.Scheduler;
 
     /// <summary>
     /// Work that still runs after its parent gave up on it (a sibling's null propagated first). Its

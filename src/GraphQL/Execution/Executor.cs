@@ -40,20 +40,36 @@ public static class Executor
         using var timeout = request.Options.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeout?.CancelAfter(request.Options.Timeout!.Value);
         var token = timeout?.Token ?? cancellationToken;
-        var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, token);
+        var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, request.Services, token);
         var executor = new OperationExecutor(state);
-
-        var collector = new FieldCollector(state);
-        collector.Collect(rootType, operation.SelectionSet);
+        var queue = new ExecutionSynchronizationContext();
         try
         {
-            var work = operation.Operation == OperationType.Mutation
-                ? executor.ExecuteFieldsSerially(rootType, request.RootValue, collector.Fields, request.Services)
-                : executor.ExecuteFields(rootType, request.RootValue, null, collector.Fields, request.Services, scopePerField: true);
-            var data = work.IsCompletedSuccessfully ? work.Result : await work.AsTask().WaitAsync(token).ConfigureAwait(false);
+            ValueTask<object?> work = default;
+            queue.Run(_ =>
+            {
+                var collector = new FieldCollector(state);
+                collector.Collect(rootType, operation.SelectionSet);
+                work = operation.Operation == OperationType.Mutation
+                    ? executor.ExecuteFieldsSerially(rootType, request.RootValue, collector.Fields, request.Services)
+                    : executor.ExecuteFields(rootType, request.RootValue, null, collector.Fields, request.Services, scopePerField: true);
+            }, null);
+
+            object? data;
+            if (work.IsCompletedSuccessfully)
+            {
+                data = work.Result;
+            }
+            else
+            {
+                var root = work.AsTask();
+                await RunUntilAsync(root, queue, state, token).ConfigureAwait(false);
+                data = await root.ConfigureAwait(false);
+            }
+
             if (state.HasDetached)
             {
-                await state.WaitForDetachedAsync().WaitAsync(token).ConfigureAwait(false);
+                await RunUntilAsync(state.WaitForDetachedAsync(), queue, state, token).ConfigureAwait(false);
             }
 
             if (token.IsCancellationRequested)
@@ -73,6 +89,32 @@ public static class Executor
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && token.IsCancellationRequested)
         {
             return TimedOut(request.Options.Timeout!.Value);
+        }
+    }
+
+    /// <summary>
+    /// The request's loop: run the executor's queued steps; when none is left and loaders have keys
+    /// waiting, dispatch them (the "execution queue drains" moment); otherwise wait for either.
+    /// </summary>
+    private static async Task RunUntilAsync(Task work, ExecutionSynchronizationContext queue, ExecutionState state, CancellationToken token)
+    {
+        // Made now, so a resolver that first uses a loader from a pool thread still wakes this loop.
+        var scheduler = state.DataLoaders.Scheduler;
+        while (true)
+        {
+            queue.RunPending();
+            if (work.IsCompleted)
+            {
+                return;
+            }
+
+            if (scheduler.HasPending)
+            {
+                await scheduler.DispatchAsync(token).ConfigureAwait(false);
+                continue;
+            }
+
+            await Task.WhenAny(work, queue.WhenPosted(), scheduler.WhenPending).WaitAsync(token).ConfigureAwait(false);
         }
     }
 

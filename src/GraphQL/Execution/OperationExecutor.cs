@@ -11,6 +11,8 @@ namespace Voting.GraphQL.Execution;
 /// query whose resolvers are synchronous runs without a single async state machine. Steps never
 /// throw for a field's failure: errors are recorded, and a failure in a non-null position comes back
 /// as a <see cref="NullPropagation"/> value that parents pass on until a nullable position takes it.
+/// Awaits keep their context on purpose (<c>ConfigureAwait(true)</c>): continuations go back to the
+/// request's <see cref="ExecutionSynchronizationContext"/>, so executor steps run one at a time.
 /// </summary>
 internal sealed class OperationExecutor(ExecutionState state)
 {
@@ -56,7 +58,7 @@ internal sealed class OperationExecutor(ExecutionState state)
         var map = new ResultMap(fields.Count);
         foreach (var field in fields)
         {
-            var value = await ExecuteField(parentType, source, field, ResponsePath.Root(field.ResponseName), services).ConfigureAwait(false);
+            var value = await ExecuteField(parentType, source, field, ResponsePath.Root(field.ResponseName), services).ConfigureAwait(true);
             if (value is NullPropagation)
             {
                 return value;
@@ -72,7 +74,7 @@ internal sealed class OperationExecutor(ExecutionState state)
     {
         for (var i = 0; i < pending.Count; i++)
         {
-            var value = await pending[i].Work.ConfigureAwait(false);
+            var value = await pending[i].Work.ConfigureAwait(true);
             if (value is NullPropagation)
             {
                 DetachAll(pending, i + 1);
@@ -109,15 +111,15 @@ internal sealed class OperationExecutor(ExecutionState state)
 
         static async ValueTask<object?> AwaitDisposal(ValueTask disposal)
         {
-            await disposal.ConfigureAwait(false);
+            await disposal.ConfigureAwait(true);
             return null;
         }
 
         static async ValueTask<object?> AwaitThenDispose(ValueTask<object?> work, AsyncServiceScope scope)
         {
-            await using (scope.ConfigureAwait(false))
+            await using (scope.ConfigureAwait(true))
             {
-                return await work.ConfigureAwait(false);
+                return await work.ConfigureAwait(true);
             }
         }
     }
@@ -158,8 +160,8 @@ internal sealed class OperationExecutor(ExecutionState state)
     {
         try
         {
-            var value = await resolved.ConfigureAwait(false);
-            var completed = await CompleteValue(returnType, context, path, value).ConfigureAwait(false);
+            var value = await resolved.ConfigureAwait(true);
+            var completed = await CompleteValue(returnType, context, path, value).ConfigureAwait(true);
             return TakeNull(completed, returnType, path);
         }
         catch (Exception exception)
@@ -172,7 +174,7 @@ internal sealed class OperationExecutor(ExecutionState state)
     {
         try
         {
-            return TakeNull(await completion.ConfigureAwait(false), type, path);
+            return TakeNull(await completion.ConfigureAwait(true), type, path);
         }
         catch (Exception exception)
         {
@@ -215,7 +217,7 @@ internal sealed class OperationExecutor(ExecutionState state)
     }
 
     private async ValueTask<object?> EnsureNotNullAsync(ValueTask<object?> inner, ResolverContext context) =>
-        await inner.ConfigureAwait(false) ?? throw NonNullViolation(context);
+        await inner.ConfigureAwait(true) ?? throw NonNullViolation(context);
 
     private static GraphQLException NonNullViolation(ResolverContext context) =>
         new($"Cannot return null for non-nullable field {context.ParentType.Name}.{context.FieldDefinition.Name}.", ErrorCodes.NonNullViolation);
@@ -276,7 +278,7 @@ internal sealed class OperationExecutor(ExecutionState state)
     {
         for (var i = 0; i < pending.Count; i++)
         {
-            var value = await pending[i].Work.ConfigureAwait(false);
+            var value = await pending[i].Work.ConfigureAwait(true);
             if (value is NullPropagation)
             {
                 DetachAll(pending, i + 1);
@@ -382,6 +384,11 @@ internal sealed class OperationExecutor(ExecutionState state)
 
     private GraphQLError ToGraphQLError(Exception exception, CollectedField field, ResponsePath path)
     {
+        if (exception is not GraphQLException && state.Options.TranslateException?.Invoke(exception) is { } translated)
+        {
+            exception = translated;
+        }
+
         switch (exception)
         {
             case GraphQLException known:

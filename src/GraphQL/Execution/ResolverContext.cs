@@ -1,3 +1,4 @@
+using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
 
@@ -37,6 +38,8 @@ internal sealed class ResolverContext : IResolverContext
     public CancellationToken CancellationToken => State.CancellationToken;
 
     public IServiceProvider? RequestServices { get; }
+
+    public DataLoaderScope DataLoaders => State.DataLoaders;
 
     public IReadOnlyList<FieldNode> FieldNodes => Field.Nodes;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language.Ast;
 
 namespace Voting.GraphQL.Types;
@@ -311,6 +312,14 @@ internal sealed class ClrSchemaFactory
             else if (parameterType == typeof(IResolverContext))
             {
                 callArguments.Add(context);
+            }
+            else if (typeof(IDataLoader).IsAssignableFrom(parameterType) && parameterType.IsClass)
+            {
+                // A DataLoader parameter is the request's instance of that loader, not an argument.
+                callArguments.Add(Expression.Call(
+                    Expression.Property(context, nameof(IResolverContext.DataLoaders)),
+                    nameof(DataLoaderScope.GetOrCreate),
+                    [parameterType]));
             }
             else if (parameter.GetCustomAttribute<ServiceAttribute>() is not null)
             {

@@ -1,3 +1,5 @@
+using Voting.GraphQL.Fetching;
+
 namespace Voting.GraphQL.Types;
 
 /// <summary>What a resolver sees: the parent value, the field, its coerced arguments and the request.</summary>
@@ -17,6 +19,12 @@ public interface IResolverContext
 
     /// <summary>The request's scoped services; null when execution runs without a container.</summary>
     IServiceProvider? RequestServices { get; }
+
+    /// <summary>
+    /// The request's DataLoaders: one instance of each loader type per request, all dispatched by
+    /// the executor when it has nothing else to run (see <see cref="BatchScheduler"/>).
+    /// </summary>
+    DataLoaderScope DataLoaders { get; }
 
     /// <summary>
     /// The coerced value of an argument (spec 6.4.1 CoerceArgumentValues): CLR values of scalars and

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Voting.GraphQL.Errors;
 
 namespace Voting.GraphQL.Types;
 
@@ -113,6 +114,14 @@ internal static class ResolverRuntime
             }
 
             return list;
+        }
+
+        if (underlying == typeof(Guid) && value is string text)
+        {
+            // IDs arrive as strings; a malformed one is the client's mistake, not a server failure.
+            return Guid.TryParse(text, out var id)
+                ? id
+                : throw new GraphQLException($"\"{text}\" is not a valid ID.", ErrorCodes.BadUserInput);
         }
 
         if (underlying.IsEnum && value is string name)

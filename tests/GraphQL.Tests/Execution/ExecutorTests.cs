@@ -53,6 +53,8 @@ public sealed class ExecutorTests
 
     private static Dictionary<string, object?> Candidate(string id) => new() { ["__typename"] = "Candidate", ["id"] = id, ["name"] = "Name " + id, ["votes"] = 3 };
 
+    internal static Task<string> ExecuteAsync(Schema schema, string query) => RunAsync(query, schema);
+
     private static async Task<string> RunAsync(string query, Schema? schema = null, string? variablesJson = null, ExecutionOptions? options = null, string? operationName = null)
     {
         schema ??= BuildSchema();

@@ -1,3 +1,4 @@
+using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Types;
 
 namespace Voting.GraphQL.Tests.Types;
@@ -17,6 +18,8 @@ internal sealed class TestResolverContext(Schema schema, FieldDefinition fieldDe
     public CancellationToken CancellationToken => TestContext.Current.CancellationToken;
 
     public IServiceProvider? RequestServices => services;
+
+    public DataLoaderScope DataLoaders { get; } = new(new BatchScheduler(), services);
 
     public bool TryGetArgument(string name, out object? value)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Voting.Application.Abstractions;
 using Voting.Application.Common;
 using Voting.Application.Elections;
 using Voting.Application.Elections.ChangeElectionStatus;
@@ -119,6 +120,22 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
 
         var events = await QueryAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Type));
         Assert.Equal(["ElectionScheduled", "ElectionOpened", "VoteCast", "VoteCast", "VoteCast", "ElectionClosed", "ElectionResultsPublished"], events);
+    }
+
+    [Fact]
+    public async Task Candidates_of_several_elections_come_in_one_query_in_ballot_order()
+    {
+        var (first, firstCandidates) = await Scenario.CreateElectionAsync(3);
+        var (second, secondCandidates) = await Scenario.CreateElectionAsync(2);
+        var (empty, _) = await Scenario.CreateElectionAsync(0);
+
+        var lists = await fixture.InScopeAsync(services => services.GetRequiredService<IElectionQueries>()
+            .ListCandidatesAsync([first, second, empty, first], CancellationToken.None));
+
+        Assert.Equal(firstCandidates, lists[first].Select(c => c.Id));
+        Assert.Equal(secondCandidates, lists[second].Select(c => c.Id));
+        Assert.Equal(["Candidate 1", "Candidate 2"], lists[second].Select(c => c.Name));
+        Assert.False(lists.ContainsKey(empty));
     }
 
     [Fact]

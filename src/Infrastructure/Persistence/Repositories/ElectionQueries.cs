@@ -47,8 +47,25 @@ internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
         return await query
             .OrderByDescending(e => e.OpensAt).ThenBy(e => e.Id)
             .Skip(filter.Skip).Take(Math.Min(filter.Take, ElectionListFilter.MaxTake))
-            .Select(e => new ElectionSummary(e.Id, e.Title, e.Status, e.OpensAt, e.ClosesAt, e.ResultsVisibility, e.Candidates.Count))
+            .Select(e => new ElectionSummary(e.Id, e.Title, e.Description, e.Status, e.OpensAt, e.ClosesAt, e.ResultsVisibility, e.Candidates.Count))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<ElectionId, IReadOnlyList<CandidateView>>> ListCandidatesAsync(IReadOnlyCollection<ElectionId> electionIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(electionIds);
+        if (electionIds.Count == 0)
+        {
+            return new Dictionary<ElectionId, IReadOnlyList<CandidateView>>();
+        }
+
+        var ids = electionIds.Distinct().ToList();
+        var rows = await db.Candidates.AsNoTracking()
+            .Where(c => ids.Contains(c.ElectionId))
+            .OrderBy(c => c.DisplayOrder).ThenBy(c => c.Name)
+            .Select(c => new { c.ElectionId, View = new CandidateView(c.Id, c.Name, c.Description, c.DisplayOrder) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.ElectionId).ToDictionary(g => g.Key, g => (IReadOnlyList<CandidateView>)[.. g.Select(r => r.View)]);
     }
 
     public async Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken)

@@ -30,8 +30,8 @@ public sealed class ListElectionsHandlerTests
     {
         ElectionSummary[] found =
         [
-            new(ElectionId.New(), "B", ElectionStatus.Open, TestDetails.OpensAt, TestDetails.ClosesAt, ResultsVisibility.Live, 2),
-            new(ElectionId.New(), "A", ElectionStatus.Scheduled, TestDetails.OpensAt, TestDetails.ClosesAt, ResultsVisibility.AfterClose, 3),
+            new(ElectionId.New(), "B", "About B", ElectionStatus.Open, TestDetails.OpensAt, TestDetails.ClosesAt, ResultsVisibility.Live, 2),
+            new(ElectionId.New(), "A", "About A", ElectionStatus.Scheduled, TestDetails.OpensAt, TestDetails.ClosesAt, ResultsVisibility.AfterClose, 3),
         ];
         _queries.ListAsync(Arg.Any<ElectionListFilter>(), Arg.Any<CancellationToken>()).Returns(found);
 
