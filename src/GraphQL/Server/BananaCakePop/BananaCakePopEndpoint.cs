@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Voting.GraphQL.Server.BananaCakePop;
 
@@ -86,14 +88,15 @@ public static class BananaCakePopEndpoint
     {
         var html = 0.0;
         var graphql = 0.0;
-        foreach (var (mediaType, quality) in HeaderValues.WithQuality(request.Headers.Accept))
+        foreach (var range in request.GetTypedHeaders().Accept)
         {
-            if (mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            var quality = range.Quality ?? 1.0;
+            if (range.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
             {
                 html = Math.Max(html, quality);
             }
-            else if (mediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            else if (range.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)
+                || range.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
                 graphql = Math.Max(graphql, quality);
             }
@@ -108,7 +111,7 @@ public static class BananaCakePopEndpoint
         response.StatusCode = StatusCodes.Status302Found;
         response.Headers.Location = context.Request.PathBase.Add(folder).ToUriComponent() + context.Request.QueryString.ToUriComponent();
         // The same URL answers a GraphQL client differently: no cache may hand this redirect to one.
-        response.Headers.Vary = "Accept";
+        response.Headers.Vary = HeaderNames.Accept;
         response.Headers.CacheControl = "no-store";
     }
 
@@ -142,10 +145,10 @@ public static class BananaCakePopEndpoint
         response.Headers.XContentTypeOptions = "nosniff";
         if (asset.Gzipped is not null)
         {
-            response.Headers.Vary = "Accept-Encoding";
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
         }
 
-        if (HeaderValues.IfNoneMatchNames(request.Headers.IfNoneMatch, etag))
+        if (Matches(request.Headers.IfNoneMatch, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return true;
@@ -172,18 +175,36 @@ public static class BananaCakePopEndpoint
     {
         double? gzip = null;
         double? any = null;
-        foreach (var (coding, quality) in HeaderValues.WithQuality(request.Headers.AcceptEncoding))
+        foreach (var coding in request.GetTypedHeaders().AcceptEncoding)
         {
-            if (coding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+            var quality = coding.Quality ?? 1.0;
+            if (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase))
             {
                 gzip = quality;
             }
-            else if (coding == "*")
+            else if (coding.Value.Equals("*", StringComparison.Ordinal))
             {
                 any = quality;
             }
         }
 
         return (gzip ?? any ?? 0) > 0;
+    }
+
+    // If-None-Match compares weakly (RFC 9110, 13.1.2): W/"x" matches "x".
+    private static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        if (StringValues.IsNullOrEmpty(ifNoneMatch))
+        {
+            return false;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 }
