@@ -67,6 +67,14 @@ public static class Executor
                 data = await root.ConfigureAwait(false);
             }
 
+            // Recorded before the detached work is waited for: once data is null, graphql-js drops the
+            // errors of fields still running (CollectedErrors below a nulled position), and so do we.
+            if (data is NullPropagation propagation)
+            {
+                state.Errors.Add(propagation.Error, null);
+                data = null;
+            }
+
             if (state.HasDetached)
             {
                 await RunUntilAsync(state.WaitForDetachedAsync(), queue, state, token).ConfigureAwait(false);
@@ -76,12 +84,6 @@ public static class Executor
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 return TimedOut(request.Options.Timeout!.Value);
-            }
-
-            if (data is NullPropagation propagation)
-            {
-                state.Errors.Add(propagation.Error, null);
-                data = null;
             }
 
             return new ExecutionResult((IReadOnlyDictionary<string, object?>?)data, state.Errors.Snapshot());
