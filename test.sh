@@ -29,14 +29,14 @@ install_services() {
   local missing=()
   [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || missing+=(postgresql)
   command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
+  # tests/e2e/browser.test.mjs drives Debian's Chromium with playwright-core (which talks to it
+  # directly: no chromium-driver, and no browser download, which fails on these machines).
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   ((${#missing[@]} == 0)) && return
   log "Installing ${missing[*]}"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
-
-# Browser tests will need Debian's chromium and chromium-driver (/usr/bin/chromium): when
-# the first one lands in tests/e2e, install them here the same way install_services does.
 
 # Installs the npm packages of one Node test folder, from its lock file when there is one; skips
 # the work when node_modules is newer than package.json and package-lock.json.
