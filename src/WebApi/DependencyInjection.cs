@@ -1,5 +1,6 @@
 using Voting.Application.Abstractions;
 using Voting.GraphQL.Server;
+using Voting.GraphQL.Server.BananaCakePop;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.Health;
@@ -22,7 +23,8 @@ internal static class DependencyInjection
         services.AddGraphQLServer()
             .AddQueryType<GraphQL.Query>()
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
-            .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>());
+            .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
+            .AddBananaCakePop();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
