@@ -48,11 +48,10 @@ public static class Executor
             ValueTask<object?> work = default;
             queue.Run(_ =>
             {
-                var collector = new FieldCollector(state);
-                collector.Collect(rootType, operation.SelectionSet);
+                var rootFields = OperationPlan.RootFieldsFor(state, rootType, request.Document);
                 work = operation.Operation == OperationType.Mutation
-                    ? executor.ExecuteFieldsSerially(rootType, request.RootValue, collector.Fields, request.Services)
-                    : executor.ExecuteFields(rootType, request.RootValue, null, collector.Fields, request.Services, scopePerField: true);
+                    ? executor.ExecuteFieldsSerially(rootType, request.RootValue, rootFields, request.Services)
+                    : executor.ExecuteFields(rootType, request.RootValue, null, rootFields, request.Services, scopePerField: true);
             }, null);
 
             object? data;
