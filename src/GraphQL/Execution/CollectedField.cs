@@ -25,7 +25,17 @@ internal sealed class CollectedField
         ResponseName = responseName;
         Definition = definition;
         Nodes = [node];
+        var named = definition.Type is NonNullType nonNull ? nonNull.OfType : definition.Type;
+        PureResolver = definition.PureResolver
+            ?? (definition.Resolver is null ? parent => DefaultFieldResolver.GetValue(parent, definition.Name) : null);
+        IsPureLeaf = PureResolver is not null && definition.Arguments.Count == 0 && named is ScalarType or EnumType;
     }
+
+    /// <summary>The field's resolver when it needs only the parent value: its own pure resolver, or the default one.</summary>
+    public Func<object?, object?>? PureResolver { get; }
+
+    /// <summary>A pure resolver and a scalar or enum type: the executor's allocation-free path.</summary>
+    public bool IsPureLeaf { get; }
 
     public string ResponseName { get; }
 

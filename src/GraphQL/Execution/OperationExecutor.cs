@@ -22,14 +22,15 @@ internal sealed class OperationExecutor(ExecutionState state)
     /// <param name="scopePerField">Root fields of a query: each runs in a DI scope of its own.</param>
     public ValueTask<object?> ExecuteFields(ObjectType parentType, object? source, ResponsePath? path, IReadOnlyList<CollectedField> fields, IServiceProvider? services, bool scopePerField)
     {
-        var map = new ResultMap(fields.Count);
+        var map = new ResultMap(fields);
         List<(int Slot, ValueTask<object?> Work)>? pending = null;
         foreach (var field in fields)
         {
-            var fieldPath = path is null ? ResponsePath.Root(field.ResponseName) : path.Field(field.ResponseName);
             var work = scopePerField
-                ? ExecuteFieldInOwnScope(parentType, source, field, fieldPath, services)
-                : ExecuteField(parentType, source, field, fieldPath, services);
+                ? ExecuteFieldInOwnScope(parentType, source, field, FieldPath(path, field), services)
+                : field.IsPureLeaf
+                    ? new ValueTask<object?>(ExecutePureLeaf(parentType, source, field, path))
+                    : ExecuteField(parentType, source, field, FieldPath(path, field), services);
             if (work.IsCompletedSuccessfully)
             {
                 var value = work.Result;
@@ -41,11 +42,11 @@ internal sealed class OperationExecutor(ExecutionState state)
                     return new ValueTask<object?>(value);
                 }
 
-                map.Add(field.ResponseName, value);
+                map.Add(value);
             }
             else
             {
-                (pending ??= []).Add((map.Add(field.ResponseName, null), work));
+                (pending ??= []).Add((map.Add(null), work));
             }
         }
 
@@ -55,7 +56,7 @@ internal sealed class OperationExecutor(ExecutionState state)
     /// <summary>Spec 6.3.1 ExecuteSelectionSet with serial execution (mutations): one field after another.</summary>
     public async ValueTask<object?> ExecuteFieldsSerially(ObjectType parentType, object? source, IReadOnlyList<CollectedField> fields, IServiceProvider? services)
     {
-        var map = new ResultMap(fields.Count);
+        var map = new ResultMap(fields);
         foreach (var field in fields)
         {
             var value = await ExecuteField(parentType, source, field, ResponsePath.Root(field.ResponseName), services).ConfigureAwait(true);
@@ -64,7 +65,7 @@ internal sealed class OperationExecutor(ExecutionState state)
                 return value;
             }
 
-            map.Add(field.ResponseName, value);
+            map.Add(value);
         }
 
         return map;
@@ -121,6 +122,40 @@ internal sealed class OperationExecutor(ExecutionState state)
             {
                 return await work.ConfigureAwait(true);
             }
+        }
+    }
+
+    private static ResponsePath FieldPath(ResponsePath? parent, CollectedField field) =>
+        parent is null ? ResponsePath.Root(field.ResponseName) : parent.Field(field.ResponseName);
+
+    /// <summary>
+    /// ExecuteField for the most common field: a property of its parent (a pure resolver) whose type is
+    /// a scalar or enum. Nothing is allocated for it (no resolver context, no response path) unless it fails.
+    /// </summary>
+    private object? ExecutePureLeaf(ObjectType parentType, object? source, CollectedField field, ResponsePath? parentPath)
+    {
+        var definition = field.Definition;
+        var type = definition.Type;
+        try
+        {
+            var result = field.PureResolver!(source);
+            if (result is Exception exception)
+            {
+                throw exception;
+            }
+
+            var named = type is NonNullType nonNull ? nonNull.OfType : type;
+            var completed = result is null ? null : named is ScalarType scalar ? CompleteLeafValue(scalar, result) : ((EnumType)named).Serialize(result);
+            if (completed is null && type is NonNullType)
+            {
+                throw NonNullViolation(parentType, definition);
+            }
+
+            return completed;
+        }
+        catch (Exception exception)
+        {
+            return HandleFieldError(exception, type, field, FieldPath(parentPath, field));
         }
     }
 
@@ -219,8 +254,10 @@ internal sealed class OperationExecutor(ExecutionState state)
     private async ValueTask<object?> EnsureNotNullAsync(ValueTask<object?> inner, ResolverContext context) =>
         await inner.ConfigureAwait(true) ?? throw NonNullViolation(context);
 
-    private static GraphQLException NonNullViolation(ResolverContext context) =>
-        new($"Cannot return null for non-nullable field {context.ParentType.Name}.{context.FieldDefinition.Name}.", ErrorCodes.NonNullViolation);
+    private static GraphQLException NonNullViolation(ResolverContext context) => NonNullViolation(context.ParentType, context.FieldDefinition);
+
+    private static GraphQLException NonNullViolation(ObjectType parentType, FieldDefinition field) =>
+        new($"Cannot return null for non-nullable field {parentType.Name}.{field.Name}.", ErrorCodes.NonNullViolation);
 
     private static object CompleteLeafValue(ScalarType scalar, object result) =>
         scalar.Serialize(result) ?? throw new GraphQLException(

@@ -317,7 +317,18 @@ internal sealed class ClrSchemaFactory
             DeprecationReason = DeprecationOf(property),
             AppliedDirectives = CostDirectivesOf(property),
             Resolver = Expression.Lambda<FieldResolver>(body, instance).Compile(),
+            PureResolver = IsRoot(clrType) ? null : CompileGetter(clrType, property),
         };
+    }
+
+    // A root type's instance comes from the services, not from the parent value, so its getters are not pure.
+    private bool IsRoot(Type clrType) => clrType == _options.Query || clrType == _options.Mutation || clrType == _options.Subscription;
+
+    private static Func<object?, object?> CompileGetter(Type clrType, PropertyInfo property)
+    {
+        var parent = Expression.Parameter(typeof(object), "parent");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(parent, clrType), property), typeof(object));
+        return Expression.Lambda<Func<object?, object?>>(body, parent).Compile();
     }
 
     private FieldDefinition MethodField(Type clrType, MethodInfo method, OperationType operation)

@@ -31,6 +31,13 @@ public sealed class FieldDefinition
     public FieldResolver? Resolver { get; init; }
 
     /// <summary>
+    /// A resolver that needs nothing but the parent value (a property getter): synchronous, no
+    /// arguments, no services. When a field has one, the executor calls it directly, with no resolver
+    /// context (HotChocolate's pure resolvers); <see cref="Resolver"/> stays the general form.
+    /// </summary>
+    public Func<object?, object?>? PureResolver { get; init; }
+
+    /// <summary>
     /// For subscription root fields: produces the event stream, an <see cref="IAsyncEnumerable{T}"/> of
     /// <see cref="object"/>; each event then becomes the parent of <see cref="Resolver"/> (spec 6.2.3).
     /// </summary>

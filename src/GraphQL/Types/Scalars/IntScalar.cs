@@ -16,6 +16,11 @@ internal sealed class IntScalar : ScalarType
 
     public override object? Serialize(object? value)
     {
+        if (value is int)
+        {
+            return value;
+        }
+
         var number = value switch
         {
             bool b => b ? 1 : 0,
