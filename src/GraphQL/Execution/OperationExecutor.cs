@@ -170,7 +170,8 @@ internal sealed class OperationExecutor(ExecutionState state)
             var arguments = definition.Arguments.Count == 0 ? NoArguments : field.GetArguments(state);
             if (arguments is GraphQLException argumentError)
             {
-                throw argumentError;
+                // Kept with the plan and shared by requests: reported, never rethrown.
+                return new ValueTask<object?>(HandleFieldError(argumentError, returnType, field, path));
             }
 
             context = new ResolverContext(state, parentType, field, source, path, (IReadOnlyDictionary<string, object?>)arguments, services);
