@@ -9,7 +9,7 @@ namespace Voting.WebApi.GraphQL;
 /// <summary>The query root. Resolvers stay thin: arguments in, a use case called, read models out.</summary>
 public sealed class Query
 {
-    [GraphQLDescription("Elections, the one opening last first. Drafts are listed only for election officials.")]
+    [GraphQLDescription("Elections, the latest opening first. Drafts are listed only for election officials.")]
     public async Task<IReadOnlyList<ElectionNode>> GetElectionsAsync(
         [Service] ListElectionsHandler handler,
         CancellationToken cancellationToken,
