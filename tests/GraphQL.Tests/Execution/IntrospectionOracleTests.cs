@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Voting.GraphQL.Execution;
@@ -39,12 +38,11 @@ public sealed class IntrospectionOracleTests
     [InlineData(true)]
     public async Task Graphql_js_rebuilds_every_schema_from_our_introspection_and_prints_it_as_we_do(bool allOptions)
     {
-        var oracle = OracleDirectory();
-        var query = RunNode(oracle, "query", allOptions ? "full" : "default");
+        var query = await GraphQLJs.RunAsync("introspection.mjs", "query", allOptions ? "full" : "default");
         var document = Parser.Parse(query);
 
         var schemas = Schemas.Select(sdl => SchemaBuilder.FromSdl(sdl).Create())
-            .Append(SchemaBuilder.FromSdl(File.ReadAllText(Path.Combine(RepositoryRoot(), "benchmarks", "documents", "schema.graphql"))).Create())
+            .Append(SchemaBuilder.FromSdl(File.ReadAllText(Path.Combine(GraphQLJs.RepositoryRoot(), "benchmarks", "documents", "schema.graphql"))).Create())
             .ToList();
         var results = new List<string>();
         foreach (var schema in schemas)
@@ -59,7 +57,7 @@ public sealed class IntrospectionOracleTests
         File.WriteAllText(file, "[" + string.Join(",", results) + "]", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         try
         {
-            var printed = JsonSerializer.Deserialize<JsonElement[]>(RunNode(oracle, "print", file))!;
+            var printed = JsonSerializer.Deserialize<JsonElement[]>(await GraphQLJs.RunAsync("introspection.mjs", "print", file))!;
             for (var i = 0; i < schemas.Count; i++)
             {
                 if (!allOptions && UsesOptionalIntrospection(schemas[i]))
@@ -92,42 +90,4 @@ public sealed class IntrospectionOracleTests
             ScalarType scalar => scalar.SpecifiedByUrl is not null,
             _ => false,
         });
-
-    private static string OracleDirectory()
-    {
-        var oracle = Path.Combine(RepositoryRoot(), "tests", "oracle");
-        if (!File.Exists(Path.Combine(oracle, "node_modules", "graphql", "package.json")))
-        {
-            Assert.Fail("graphql-js is not installed in tests/oracle/node_modules: run ./test.sh, which installs it (or `npm ci` in tests/oracle).");
-        }
-
-        return oracle;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Voting.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Voting.sln not found above the test binaries.");
-    }
-
-    private static string RunNode(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("node", ["introspection.mjs", .. arguments])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
-        return output;
-    }
 }

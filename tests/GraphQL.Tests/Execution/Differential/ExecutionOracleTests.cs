@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Voting.GraphQL.Execution;
 using Voting.GraphQL.Language;
@@ -26,14 +24,8 @@ public sealed class ExecutionOracleTests
     [Fact]
     public async Task Execution_results_match_graphql_js_request_by_request()
     {
-        string oracle = Path.Combine(RepositoryRoot(), "tests", "oracle");
-        if (!File.Exists(Path.Combine(oracle, "node_modules", "graphql", "package.json")))
-        {
-            Assert.Fail("graphql-js is not installed in tests/oracle/node_modules: run ./test.sh, which installs it (or `npm ci` in tests/oracle).");
-        }
-
         var schema = SchemaBuilder.FromSdl(ExecutionSchema.Sdl).BindResolvers(ExecutionResolvers.Map).Create();
-        using var corpus = JsonDocument.Parse(await RunOracleAsync(oracle));
+        using var corpus = JsonDocument.Parse(await RunOracleAsync());
         var requests = corpus.RootElement.EnumerateArray().ToList();
 
         var mismatches = new List<string>();
@@ -115,7 +107,7 @@ public sealed class ExecutionOracleTests
         return (JsonDocument.Parse(buffer.WrittenMemory), null);
     }
 
-    private static async Task<string> RunOracleAsync(string oracle)
+    private static async Task<string> RunOracleAsync()
     {
         string input = Path.GetTempFileName();
         try
@@ -124,22 +116,7 @@ public sealed class ExecutionOracleTests
                 input,
                 JsonSerializer.Serialize(new { schema = ExecutionSchema.Sdl, seed = CorpusSeed(), count = Count }),
                 TestContext.Current.CancellationToken);
-            var start = new ProcessStartInfo("node")
-            {
-                WorkingDirectory = oracle,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("execute-corpus.mjs");
-            start.ArgumentList.Add(input);
-            using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-            var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await node.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(node.ExitCode == 0, $"node execute-corpus.mjs failed ({node.ExitCode}): {await errors}");
-            return await output;
+            return await GraphQLJs.RunAsync("execute-corpus.mjs", input);
         }
         finally
         {
@@ -150,19 +127,6 @@ public sealed class ExecutionOracleTests
     // For exploring: VOTING_EXECUTION_SEED=<n> runs another corpus than the one the suite pins.
     private static int CorpusSeed() =>
         int.TryParse(Environment.GetEnvironmentVariable("VOTING_EXECUTION_SEED"), CultureInfo.InvariantCulture, out int seed) ? seed : Seed;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "execute-corpus.mjs")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/oracle/execute-corpus.mjs not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>How many requests of each kind graphql-js's results show, so a generator change cannot hollow the corpus out.</summary>
     private sealed class CorpusShape

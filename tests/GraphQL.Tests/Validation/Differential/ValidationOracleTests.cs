@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Language;
@@ -21,12 +19,6 @@ public sealed class ValidationOracleTests
     [Fact]
     public async Task Validation_errors_match_graphql_js_document_by_document()
     {
-        string oracle = Path.Combine(RepositoryRoot(), "tests", "oracle");
-        if (!File.Exists(Path.Combine(oracle, "node_modules", "graphql", "package.json")))
-        {
-            Assert.Fail("graphql-js is not installed in tests/oracle/node_modules: run ./test.sh, which installs it (or `npm ci` in tests/oracle).");
-        }
-
         var schema = SchemaBuilder.FromSdl(DifferentialSchema.Sdl).Create();
         var corpus = ValidationCorpus.Build(schema, Generated, Mutated);
         string corpusFile = Path.GetTempFileName();
@@ -34,7 +26,7 @@ public sealed class ValidationOracleTests
         {
             var input = new { schema = DifferentialSchema.Sdl, documents = corpus.Select(e => e.Document).ToList() };
             await File.WriteAllTextAsync(corpusFile, JsonSerializer.Serialize(input), TestContext.Current.CancellationToken);
-            using var expected = JsonDocument.Parse(await RunOracleAsync(oracle, corpusFile));
+            using var expected = JsonDocument.Parse(await GraphQLJs.RunAsync("validate-corpus.mjs", corpusFile));
             Assert.Equal(corpus.Count, expected.RootElement.GetArrayLength());
 
             var mismatches = new List<string>();
@@ -113,37 +105,4 @@ public sealed class ValidationOracleTests
 
     private static string Describe(GraphQLError error) =>
         error.Message + " @ " + string.Join(", ", error.Locations.Select(l => $"{l.Line}:{l.Column}"));
-
-    private static async Task<string> RunOracleAsync(string oracle, string corpusFile)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = oracle,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("validate-corpus.mjs");
-        start.ArgumentList.Add(corpusFile);
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(node.ExitCode == 0, $"node validate-corpus.mjs failed ({node.ExitCode}): {await errors}");
-        return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "validate-corpus.mjs")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/oracle/validate-corpus.mjs not found above " + AppContext.BaseDirectory);
-    }
 }
