@@ -366,6 +366,20 @@ public sealed class InMemoryTopicEventBusTests
     }
 
     [Fact]
+    public async Task Cancelling_a_waiting_reader_unsubscribes()
+    {
+        var bus = new InMemoryTopicEventBus();
+        var stream = await bus.SubscribeAsync<int>("chat", ct: Ct);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var waiting = stream.GetAsyncEnumerator(cancel.Token).MoveNextAsync().AsTask();
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(0, bus.TopicCount);
+    }
+
+    [Fact]
     public async Task Disposing_wakes_a_reader_waiting_for_events()
     {
         var bus = new InMemoryTopicEventBus();
