@@ -58,4 +58,10 @@ public static class ErrorCodes
     public const string MaxValidationErrorsExceeded = "MAX_VALIDATION_ERRORS_EXCEEDED";
 
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>
+    /// A subscriber missed events the topic can no longer give it (beyond the replay window, or its
+    /// buffer overflowed on a log topic): it must refetch its state, then subscribe again.
+    /// </summary>
+    public const string ResyncRequired = "RESYNC_REQUIRED";
 }

@@ -1,0 +1,58 @@
+using System.Threading.Channels;
+
+namespace Voting.GraphQL.Subscriptions.Topics;
+
+/// <summary>
+/// One subscriber's bounded buffer. The topic writes to it without ever waiting; what happens when it
+/// is full is the topic's policy. Offer and Complete are called with the topic's gate held.
+/// </summary>
+internal sealed class Subscriber<T>
+{
+    private readonly Channel<TopicEvent<T>> _buffer;
+    private volatile bool _overflowed;
+    private bool _completed;
+
+    public Subscriber(TopicOptions options)
+    {
+        _buffer = Channel.CreateBounded<TopicEvent<T>>(new BoundedChannelOptions(options.SubscriberBufferSize)
+        {
+            // Coalesce: a full buffer drops its oldest event, so the newest always gets in. EndSubscriber:
+            // a full buffer refuses the write (TryWrite never waits), and Offer ends the subscriber.
+            FullMode = options.Policy == SlowSubscriberPolicy.Coalesce ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            // The reader's continuation must not run inline inside the topic's lock, on the sender's thread.
+            AllowSynchronousContinuations = false,
+        });
+    }
+
+    public ChannelReader<TopicEvent<T>> Reader => _buffer.Reader;
+
+    /// <summary>The buffer filled on a topic that ends slow subscribers.</summary>
+    public bool Overflowed => _overflowed;
+
+    /// <summary>Buffers the event; false when this subscriber is over and the topic should drop it.</summary>
+    public bool Offer(TopicEvent<T> published)
+    {
+        if (_buffer.Writer.TryWrite(published))
+        {
+            return true;
+        }
+
+        // A completed buffer refuses writes too: only a full one is an overflow. The flag is set before
+        // completing so that the reader, which looks at it when the buffer ends, cannot miss it.
+        if (!_completed)
+        {
+            _overflowed = true;
+            Complete();
+        }
+
+        return false;
+    }
+
+    /// <summary>No more events: the reader ends once it has read what is buffered.</summary>
+    public void Complete()
+    {
+        _completed = true;
+        _buffer.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,114 @@
+namespace Voting.GraphQL.Subscriptions.Topics;
+
+/// <summary>A topic's replay window and subscribers. Every member is called with <see cref="Topic.Gate"/> held.</summary>
+internal sealed class Topic<T>(string name, TopicOptions options, long lastRetiredSequence) : Topic(name, options, lastRetiredSequence)
+{
+    // A ring of the latest events, oldest at _windowStart; sequences in it are contiguous and end at LastSequence.
+    private readonly TopicEvent<T>[] _window = new TopicEvent<T>[options.ReplayWindow];
+    private int _windowStart;
+    private int _windowCount;
+
+    // Copied on change so that an append walks it without allocating.
+    private Subscriber<T>[] _subscribers = [];
+
+    public override bool IsIdle => _subscribers.Length == 0 && _window.Length == 0;
+
+    public override Type MessageType => typeof(T);
+
+    public long Append(T message, DateTimeOffset publishedAt)
+    {
+        var published = new TopicEvent<T>(++LastSequence, message, publishedAt);
+        if (_window.Length > 0)
+        {
+            _window[(_windowStart + _windowCount) % _window.Length] = published;
+            if (_windowCount < _window.Length)
+            {
+                _windowCount++;
+            }
+            else
+            {
+                _windowStart = (_windowStart + 1) % _window.Length;
+            }
+        }
+
+        List<Subscriber<T>>? ended = null;
+        foreach (var subscriber in _subscribers)
+        {
+            if (!subscriber.Offer(published))
+            {
+                (ended ??= []).Add(subscriber);
+            }
+        }
+
+        if (ended is not null)
+        {
+            _subscribers = [.. _subscribers.Where(s => !ended.Contains(s))];
+        }
+
+        return published.Sequence;
+    }
+
+    /// <summary>
+    /// The events after <paramref name="afterSequence"/>, or why the topic cannot give them all. A snapshot
+    /// topic replays only as many of the newest as a subscriber's buffer would keep.
+    /// </summary>
+    public bool TryReplay(long? afterSequence, out TopicEvent<T>[] replay, out string? reason)
+    {
+        replay = [];
+        reason = null;
+        if (afterSequence is not { } after || after == LastSequence)
+        {
+            return true;
+        }
+
+        if (after > LastSequence)
+        {
+            reason = $"the topic is only at sequence {LastSequence}: it was restarted or forgotten";
+            return false;
+        }
+
+        var missing = LastSequence - after;
+        if (missing > _windowCount)
+        {
+            reason = $"the topic's replay window holds only its last {_windowCount} events";
+            return false;
+        }
+
+        if (Options.Policy == SlowSubscriberPolicy.Coalesce)
+        {
+            missing = Math.Min(missing, Options.SubscriberBufferSize);
+        }
+
+        replay = new TopicEvent<T>[missing];
+        var first = _windowStart + _windowCount - (int)missing;
+        for (var i = 0; i < replay.Length; i++)
+        {
+            replay[i] = _window[(first + i) % _window.Length];
+        }
+
+        return true;
+    }
+
+    public void Add(Subscriber<T> subscriber) => _subscribers = [.. _subscribers, subscriber];
+
+    public bool Remove(Subscriber<T> subscriber)
+    {
+        if (Array.IndexOf(_subscribers, subscriber) < 0)
+        {
+            return false;
+        }
+
+        _subscribers = [.. _subscribers.Where(s => s != subscriber)];
+        return true;
+    }
+
+    public override void CompleteSubscribers()
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Complete();
+        }
+
+        _subscribers = [];
+    }
+}
