@@ -15,28 +15,59 @@ public static class Executor
 
     /// <summary>Spec 6.1 ExecuteRequest for queries and mutations.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (the client went away).</exception>
-    public static async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    public static Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var prepared = Prepare(request, out var requestError);
         if (prepared is null)
         {
-            return requestError!;
+            return Task.FromResult(requestError!);
         }
 
         var (operation, fragments, variables) = prepared.Value;
         if (operation.Operation == OperationType.Subscription)
         {
-            return ExecutionResult.FromError("Subscriptions need a streaming transport: graphql-transport-ws or GraphQL over SSE.", ErrorCodes.OperationNotAllowed);
+            return Task.FromResult(ExecutionResult.FromError("Subscriptions need a streaming transport: graphql-transport-ws or GraphQL over SSE.", ErrorCodes.OperationNotAllowed));
         }
 
         var rootType = request.Schema.GetRootType(operation.Operation);
         if (rootType is null)
         {
-            var operationName = operation.Operation.ToString().ToLowerInvariant();
-            return new ExecutionResult(null, [Error($"Schema is not configured to execute {operationName} operation.", operation, ErrorCodes.OperationNotAllowed)]);
+            return Task.FromResult(new ExecutionResult(null, [NotConfigured(operation)]));
         }
 
+        return ExecuteOperationAsync(request, operation, fragments, variables, rootType, request.RootValue, cancellationToken);
+    }
+
+    /// <summary>
+    /// Spec 6.2.3 Subscribe: creates the source event stream of a subscription operation's one root
+    /// field and maps each of its events to a response (see <see cref="SubscriptionResult"/> for the
+    /// stream's contract: ordering, errors, cancellation, DI scopes and time limits).
+    /// </summary>
+    /// <param name="request">A validated subscription; <see cref="ExecutionRequest.RootValue"/> is the subscriber's parent.</param>
+    /// <param name="cancellationToken">Ends the subscription: the source stream sees it fire and is disposed.</param>
+    /// <returns>A request error (no data), or the response stream.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired while the source stream was being created.</exception>
+    public static Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationToken cancellationToken = default) =>
+        SubscriptionExecutor.SubscribeAsync(request, cancellationToken);
+
+    internal static GraphQLError NotConfigured(OperationDefinitionNode operation) =>
+        Error($"Schema is not configured to execute {operation.Operation.ToString().ToLowerInvariant()} operation.", operation, ErrorCodes.OperationNotAllowed);
+
+    /// <summary>
+    /// Spec 6.2.1/6.2.2 (and 6.2.3.2 ExecuteSubscriptionEvent): the root selection set on
+    /// <paramref name="rootValue"/>, in parallel with a DI scope per root field, or serially for a
+    /// mutation, under the request's work queue and within its time limit.
+    /// </summary>
+    internal static async Task<ExecutionResult> ExecuteOperationAsync(
+        ExecutionRequest request,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        ObjectType rootType,
+        object? rootValue,
+        CancellationToken cancellationToken)
+    {
         using var timeout = request.Options.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeout?.CancelAfter(request.Options.Timeout!.Value);
         var token = timeout?.Token ?? cancellationToken;
@@ -50,8 +81,8 @@ public static class Executor
             {
                 var rootFields = OperationPlan.RootFieldsFor(state, rootType, request.Document);
                 work = operation.Operation == OperationType.Mutation
-                    ? executor.ExecuteFieldsSerially(rootType, request.RootValue, rootFields, request.Services)
-                    : executor.ExecuteFields(rootType, request.RootValue, null, rootFields, request.Services, scopePerField: true);
+                    ? executor.ExecuteFieldsSerially(rootType, rootValue, rootFields, request.Services)
+                    : executor.ExecuteFields(rootType, rootValue, null, rootFields, request.Services, scopePerField: true);
             }, null);
 
             object? data;
@@ -97,7 +128,7 @@ public static class Executor
     /// The request's loop: run the executor's queued steps; when none is left and loaders have keys
     /// waiting, dispatch them (the "execution queue drains" moment); otherwise wait for either.
     /// </summary>
-    private static async Task RunUntilAsync(Task work, ExecutionSynchronizationContext queue, ExecutionState state, CancellationToken token)
+    internal static async Task RunUntilAsync(Task work, ExecutionSynchronizationContext queue, ExecutionState state, CancellationToken token)
     {
         // Made now, so a resolver that first uses a loader from a pool thread still wakes this loop.
         var scheduler = state.DataLoaders.Scheduler;
@@ -129,7 +160,7 @@ public static class Executor
     private static ExecutionResult TimedOut(TimeSpan limit) =>
         ExecutionResult.FromError($"The execution took longer than its limit of {limit.TotalSeconds:0.###} seconds and was cancelled.", ErrorCodes.ExecutionTimeout);
 
-    private static (OperationDefinitionNode Operation, IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments, IReadOnlyDictionary<string, object?> Variables)? Prepare(
+    internal static (OperationDefinitionNode Operation, IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments, IReadOnlyDictionary<string, object?> Variables)? Prepare(
         ExecutionRequest request,
         out ExecutionResult? requestError)
     {

@@ -420,7 +420,8 @@ internal sealed class OperationExecutor(ExecutionState state)
         return TakeNull(new NullPropagation(error), type, path);
     }
 
-    private GraphQLError ToGraphQLError(Exception exception, CollectedField field, ResponsePath path)
+    /// <summary>graphql-js's locatedError, with our codes: what the client sees of a failure at <paramref name="path"/>.</summary>
+    internal GraphQLError ToGraphQLError(Exception exception, CollectedField field, ResponsePath path)
     {
         if (exception is not GraphQLException && state.Options.TranslateException?.Invoke(exception) is { } translated)
         {

@@ -1,0 +1,238 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Voting.GraphQL.Errors;
+using Voting.GraphQL.Language.Ast;
+using Voting.GraphQL.Types;
+
+namespace Voting.GraphQL.Execution;
+
+/// <summary>
+/// Spec 6.2.3 Subscribe, named as the spec names its steps: CreateSourceEventStream (with
+/// ResolveFieldEventStream) and MapSourceToResponseEvent, whose ExecuteSubscriptionEvent is the
+/// query's own execution with the event as root value (<see cref="Executor.ExecuteOperationAsync"/>).
+/// Messages follow graphql-js 17.1's <c>subscribe</c>. The contract a transport relies on is on
+/// <see cref="SubscriptionResult"/>.
+/// </summary>
+internal static class SubscriptionExecutor
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoArguments = new Dictionary<string, object?>();
+
+    public static async Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prepared = Executor.Prepare(request, out var requestError);
+        if (prepared is null)
+        {
+            return SubscriptionResult.FromRequestError(requestError!);
+        }
+
+        var (operation, fragments, variables) = prepared.Value;
+        if (operation.Operation != OperationType.Subscription)
+        {
+            return SubscriptionResult.FromRequestError(ExecutionResult.FromError("Expected subscription operation.", ErrorCodes.OperationNotAllowed));
+        }
+
+        if (request.Schema.SubscriptionType is not { } rootType)
+        {
+            return SubscriptionResult.FromRequestError(ExecutionResult.FromErrors([Executor.NotConfigured(operation)]));
+        }
+
+        // The source stream lives as long as the subscription: its resolver's token is this one, and
+        // it runs in a DI scope of its own, so two subscriptions of one connection share no scoped service.
+        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        AsyncServiceScope? scope = request.Services?.GetService(typeof(IServiceScopeFactory)) is IServiceScopeFactory factory ? factory.CreateAsyncScope() : null;
+        var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, scope);
+        try
+        {
+            var created = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
+            if (created is ExecutionResult failure)
+            {
+                await subscription.DisposeAsync().ConfigureAwait(false);
+                return SubscriptionResult.FromRequestError(failure);
+            }
+
+            var (field, source) = ((CollectedField, IAsyncEnumerable<object?>))created;
+            return SubscriptionResult.FromStream(MapSourceToResponseEventAsync(subscription, field, source, CancellationToken.None));
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Spec 6.2.3.1 CreateSourceEventStream and ResolveFieldEventStream: the one root field's
+    /// subscriber, called under a work queue of its own (so a DataLoader it uses is dispatched).
+    /// Returns the field and its stream, or a request error.
+    /// </summary>
+    private static async Task<object> CreateSourceEventStreamAsync(Subscription subscription)
+    {
+        var request = subscription.Request;
+        var state = new ExecutionState(
+            request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, request.Options, subscription.Services, subscription.Lifetime.Token);
+        var rootFields = OperationPlan.RootFieldsFor(state, subscription.RootType, request.Document);
+        if (rootFields.Count != 1)
+        {
+            // Validation's SingleFieldSubscriptionsRule already refuses this; a document that skipped
+            // validation still gets the spec's request error rather than an arbitrary field.
+            var label = subscription.Operation.Name is { } name ? $"Subscription \"{name.Value}\"" : "Anonymous Subscription";
+            return ExecutionResult.FromError($"{label} must select only one top level field.", ErrorCodes.ValidationFailed);
+        }
+
+        var field = rootFields[0];
+        var path = ResponsePath.Root(field.ResponseName);
+        var executor = new OperationExecutor(state);
+        try
+        {
+            var arguments = field.Definition.Arguments.Count == 0 ? NoArguments : field.GetArguments(state);
+            if (arguments is GraphQLException argumentError)
+            {
+                throw argumentError;
+            }
+
+            var context = new ResolverContext(state, subscription.RootType, field, request.RootValue, path, (IReadOnlyDictionary<string, object?>)arguments, subscription.Services);
+            var subscriber = field.Definition.Subscriber ?? DefaultFieldResolver.Instance;
+            var queue = new ExecutionSynchronizationContext();
+            ValueTask<object?> resolving = default;
+            queue.Run(_ => resolving = Invoke(subscriber, context), null);
+            if (!resolving.IsCompleted)
+            {
+                var pending = resolving.AsTask();
+                await Executor.RunUntilAsync(pending, queue, state, state.CancellationToken).ConfigureAwait(false);
+                resolving = new ValueTask<object?>(pending);
+            }
+
+            var resolved = await resolving.ConfigureAwait(false);
+            return resolved switch
+            {
+                IAsyncEnumerable<object?> stream => (field, stream),
+                Exception exception => throw exception,
+                _ => throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult),
+            };
+        }
+        catch (OperationCanceledException) when (subscription.Lifetime.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]);
+        }
+    }
+
+    private static ValueTask<object?> Invoke(FieldResolver subscriber, ResolverContext context)
+    {
+        try
+        {
+            return subscriber(context);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<object?>(exception);
+        }
+    }
+
+    /// <summary>
+    /// Spec 6.2.3.2 MapSourceToResponseEvent: each source event, in order, executed as the root value
+    /// (ExecuteSubscriptionEvent); a failing source ends the stream with one result carrying its error.
+    /// </summary>
+    private static async IAsyncEnumerable<ExecutionResult> MapSourceToResponseEventAsync(
+        Subscription subscription,
+        CollectedField field,
+        IAsyncEnumerable<object?> source,
+        [EnumeratorCancellation] CancellationToken enumerationToken)
+    {
+        var lifetime = subscription.Lifetime;
+        var request = subscription.Request;
+        var stop = enumerationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), lifetime);
+        var events = source.GetAsyncEnumerator(lifetime.Token);
+        try
+        {
+            while (true)
+            {
+                bool hasEvent;
+                ExecutionResult? failure = null;
+                try
+                {
+                    hasEvent = await events.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!lifetime.IsCancellationRequested)
+                {
+                    hasEvent = false;
+                    failure = SourceFailed(subscription, field, exception);
+                }
+
+                if (failure is not null)
+                {
+                    yield return failure;
+                }
+
+                if (!hasEvent)
+                {
+                    yield break;
+                }
+
+                yield return await Executor.ExecuteOperationAsync(
+                    request, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.RootType, events.Current, lifetime.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Cancelled first, so a source blocked on its token lets go before it is disposed.
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await events.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                await stop.DisposeAsync().ConfigureAwait(false);
+                await subscription.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static ExecutionResult SourceFailed(Subscription subscription, CollectedField field, Exception exception)
+    {
+        var state = new ExecutionState(
+            subscription.Request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.Request.Options, subscription.Services, subscription.Lifetime.Token);
+        var error = new OperationExecutor(state).ToGraphQLError(exception, field, ResponsePath.Root(field.ResponseName));
+        return ExecutionResult.FromErrors([error]);
+    }
+
+    /// <summary>What a subscription holds from Subscribe to the end of its response stream.</summary>
+    private sealed class Subscription(
+        ExecutionRequest request,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        ObjectType rootType,
+        CancellationTokenSource lifetime,
+        AsyncServiceScope? scope) : IAsyncDisposable
+    {
+        public ExecutionRequest Request { get; } = request;
+
+        public OperationDefinitionNode Operation { get; } = operation;
+
+        public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; } = fragments;
+
+        public IReadOnlyDictionary<string, object?> Variables { get; } = variables;
+
+        public ObjectType RootType { get; } = rootType;
+
+        public CancellationTokenSource Lifetime { get; } = lifetime;
+
+        /// <summary>The source stream's services: its own scope when the request has a scope factory.</summary>
+        public IServiceProvider? Services => scope?.ServiceProvider ?? Request.Services;
+
+        public async ValueTask DisposeAsync()
+        {
+            Lifetime.Dispose();
+            if (scope is { } owned)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
