@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.GraphQL.Errors;
@@ -104,12 +105,13 @@ internal static class SubscriptionExecutor
             }
 
             var resolved = await resolving.ConfigureAwait(false);
-            return resolved switch
+            if (resolved is Exception exception)
             {
-                IAsyncEnumerable<object?> stream => (field, stream),
-                Exception exception => throw exception,
-                _ => throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult),
-            };
+                throw exception;
+            }
+
+            return (field, AsEventStream(resolved)
+                ?? throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult));
         }
         catch (OperationCanceledException) when (subscription.Lifetime.IsCancellationRequested)
         {
@@ -118,6 +120,30 @@ internal static class SubscriptionExecutor
         catch (Exception exception)
         {
             return ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]);
+        }
+    }
+
+    // A stream of value types (IAsyncEnumerable<int>) is no IAsyncEnumerable<object?>: its events are boxed.
+    private static IAsyncEnumerable<object?>? AsEventStream(object? resolved)
+    {
+        if (resolved is null or IAsyncEnumerable<object?>)
+        {
+            return (IAsyncEnumerable<object?>?)resolved;
+        }
+
+        var streamType = Array.Find(resolved.GetType().GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
+        return streamType is null
+            ? null
+            : (IAsyncEnumerable<object?>)typeof(SubscriptionExecutor).GetMethod(nameof(Box), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(streamType.GetGenericArguments()[0])
+                .Invoke(null, [resolved, CancellationToken.None])!;
+    }
+
+    private static async IAsyncEnumerable<object?> Box<T>(IAsyncEnumerable<T> stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
         }
     }
 

@@ -114,6 +114,24 @@ public sealed class SubscribeTests
     }
 
     [Fact]
+    public async Task A_stream_of_value_types_is_a_source_stream_too()
+    {
+        var schema = SchemaBuilder.FromSdl(FeedSdl)
+            .BindSubscriber("Subscription", "scope", _ => new(Numbers()))
+            .BindResolver("Subscription", "scope", c => new(c.Parent))
+            .Create();
+
+        Assert.Equal(["""{"data":{"scope":1}}""", """{"data":{"scope":2}}"""], await CollectAsync(schema, "subscription { scope }"));
+
+        static async IAsyncEnumerable<int> Numbers()
+        {
+            await Task.Yield();
+            yield return 1;
+            yield return 2;
+        }
+    }
+
+    [Fact]
     public async Task A_failing_source_ends_the_stream_with_one_result_that_carries_its_error()
     {
         var subscribed = await SubscribeAsync(TickSchema.Create(), "subscription { failingSource(count: 1) { n } }");
