@@ -26,7 +26,8 @@ namespace Voting.GraphQL.Execution;
 /// enumerator is disposed, and so is the DI scope the source stream was created in. Cancellation
 /// while waiting for an event surfaces as <see cref="OperationCanceledException"/>, as for any
 /// cancelled .NET enumeration.</item>
-/// <item>The stream can be enumerated once.</item>
+/// <item>The stream can be enumerated once, and a transport must enumerate it (or at least get and
+/// dispose its enumerator): the source stream's DI scope is released when that enumeration ends.</item>
 /// </list>
 /// </remarks>
 public sealed class SubscriptionResult
