@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Execution;
+using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language;
 using Voting.GraphQL.Types;
 using Voting.GraphQL.Validation;
@@ -128,6 +129,49 @@ public sealed class SubscribeTests
             await Task.Yield();
             yield return 1;
             yield return 2;
+        }
+    }
+
+    [Fact]
+    public async Task Each_event_dispatches_its_own_DataLoader_batch()
+    {
+        var batches = new List<string[]>();
+        var schema = SchemaBuilder.FromSdl("""
+                type Query { ok: Boolean }
+                type Subscription { items: [Item!]! }
+                type Item { id: ID! name: String! }
+                """)
+            .BindSubscriber("Subscription", "items", _ => new(Events()))
+            .BindResolver("Subscription", "items", c => new(c.Parent))
+            .BindResolver("Item", "id", c => new(c.Parent))
+            .BindResolver("Item", "name", async c =>
+            {
+                var loader = c.DataLoaders.GetOrCreate("names", scheduler => new FuncBatchDataLoader<string, string>(
+                    (keys, _) =>
+                    {
+                        batches.Add([.. keys]);
+                        return Task.FromResult<IReadOnlyDictionary<string, string>>(keys.ToDictionary(k => k, k => k.ToUpperInvariant()));
+                    },
+                    scheduler));
+                return await loader.LoadAsync((string)c.Parent!, c.CancellationToken);
+            })
+            .Create();
+
+        var results = await CollectAsync(schema, "subscription { items { id name } }");
+
+        Assert.Equal(
+            [
+                """{"data":{"items":[{"id":"a","name":"A"},{"id":"b","name":"B"}]}}""",
+                """{"data":{"items":[{"id":"a","name":"A"},{"id":"c","name":"C"}]}}""",
+            ],
+            results);
+        Assert.Equal([["a", "b"], ["a", "c"]], batches);
+
+        static async IAsyncEnumerable<object?> Events()
+        {
+            await Task.Yield();
+            yield return new List<object?> { "a", "b" };
+            yield return new List<object?> { "a", "c" };
         }
     }
 
