@@ -45,15 +45,14 @@ internal static class SubscriptionExecutor
         var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, scope);
         try
         {
-            var created = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
-            if (created is ExecutionResult failure)
+            var (field, source, failure) = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
+            if (failure is not null)
             {
                 await subscription.DisposeAsync().ConfigureAwait(false);
                 return SubscriptionResult.FromRequestError(failure);
             }
 
-            var (field, source) = ((CollectedField, IAsyncEnumerable<object?>))created;
-            return SubscriptionResult.FromStream(MapSourceToResponseEventAsync(subscription, field, source, CancellationToken.None));
+            return SubscriptionResult.FromStream(MapSourceToResponseEventAsync(subscription, field!, source!, CancellationToken.None));
         }
         catch
         {
@@ -67,7 +66,7 @@ internal static class SubscriptionExecutor
     /// subscriber, called under a work queue of its own (so a DataLoader it uses is dispatched).
     /// Returns the field and its stream, or a request error.
     /// </summary>
-    private static async Task<object> CreateSourceEventStreamAsync(Subscription subscription)
+    private static async Task<(CollectedField? Field, IAsyncEnumerable<object?>? Source, ExecutionResult? Error)> CreateSourceEventStreamAsync(Subscription subscription)
     {
         var request = subscription.Request;
         var state = new ExecutionState(
@@ -78,7 +77,7 @@ internal static class SubscriptionExecutor
             // Validation's SingleFieldSubscriptionsRule already refuses this; a document that skipped
             // validation still gets the spec's request error rather than an arbitrary field.
             var label = subscription.Operation.Name is { } name ? $"Subscription \"{name.Value}\"" : "Anonymous Subscription";
-            return ExecutionResult.FromError($"{label} must select only one top level field.", ErrorCodes.ValidationFailed);
+            return (null, null, ExecutionResult.FromError($"{label} must select only one top level field.", ErrorCodes.ValidationFailed));
         }
 
         var field = rootFields[0];
@@ -110,8 +109,9 @@ internal static class SubscriptionExecutor
                 throw exception;
             }
 
-            return (field, AsEventStream(resolved)
-                ?? throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult));
+            var source = AsEventStream(resolved)
+                ?? throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult);
+            return (field, source, null);
         }
         catch (OperationCanceledException) when (subscription.Lifetime.IsCancellationRequested)
         {
@@ -119,7 +119,7 @@ internal static class SubscriptionExecutor
         }
         catch (Exception exception)
         {
-            return ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]);
+            return (field, null, ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]));
         }
     }
 
