@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Voting.GraphQL.Execution;
 using Voting.GraphQL.Language;
@@ -72,13 +69,13 @@ public sealed class SubscribeOracleTests
             TestContext.Current.CancellationToken);
         if (!subscribed.IsStream)
         {
-            return [Write(subscribed.RequestError)];
+            return [ExecutorTests.Write(subscribed.RequestError)];
         }
 
         var results = new List<string>();
         await foreach (var result in subscribed.Responses.WithCancellation(TestContext.Current.CancellationToken))
         {
-            results.Add(Write(result));
+            results.Add(ExecutorTests.Write(result));
         }
 
         return results;
@@ -130,25 +127,8 @@ public sealed class SubscribeOracleTests
             && root.GetProperty("errors")[0].GetProperty("message").GetString() == message;
     }
 
-    private static string Write(ExecutionResult result)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            ExecutionResultWriter.Write(writer, result);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     private static async Task<string> RunOracleAsync()
     {
-        var oracle = Path.Combine(RepositoryRoot(), "tests", "oracle");
-        if (!File.Exists(Path.Combine(oracle, "node_modules", "graphql", "package.json")))
-        {
-            Assert.Fail("graphql-js is not installed in tests/oracle/node_modules: run ./test.sh, which installs it (or `npm ci` in tests/oracle).");
-        }
-
         var input = Path.GetTempFileName();
         try
         {
@@ -159,39 +139,11 @@ public sealed class SubscribeOracleTests
                 variables = c.Variables is null ? (JsonElement?)null : JsonDocument.Parse(c.Variables).RootElement,
             });
             await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new { schema = TickSchema.Sdl, cases }), TestContext.Current.CancellationToken);
-            var start = new ProcessStartInfo("node")
-            {
-                WorkingDirectory = oracle,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("subscribe.mjs");
-            start.ArgumentList.Add(input);
-            using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-            var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await node.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(node.ExitCode == 0, $"node subscribe.mjs failed ({node.ExitCode}): {await errors}");
-            return await output;
+            return await GraphQLJs.RunAsync("subscribe.mjs", input);
         }
         finally
         {
             File.Delete(input);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "tests", "oracle", "subscribe.mjs")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/oracle/subscribe.mjs not found above " + AppContext.BaseDirectory);
     }
 }
