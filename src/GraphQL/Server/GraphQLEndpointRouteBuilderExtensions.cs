@@ -25,7 +25,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
         var options = services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
         var ide = services.GetService<IGraphQLIde>();
         var endpointPath = "/" + path.Trim('/');
-        var handler = new GraphQLHttpHandler(executor, options.MaxRequestBytes, ide, endpointPath);
+        var handler = new GraphQLHttpHandler(executor, options.MaxRequestBytes, ide, endpointPath, [.. services.GetServices<IGraphQLTransport>()]);
 
         // One group, so that conventions added to the result (authorization, CORS) cover the IDE's files too.
         var group = endpoints.MapGroup(endpointPath);

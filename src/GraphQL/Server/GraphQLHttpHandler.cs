@@ -14,7 +14,7 @@ namespace Voting.GraphQL.Server;
 /// POST, content negotiation, the body limit, and the status codes the specification gives each outcome per
 /// media type. Results are written with <see cref="Utf8JsonWriter"/> straight into the response's pipe.
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int maxRequestBytes, IGraphQLIde? ide, string endpointPath)
+internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int maxRequestBytes, IGraphQLIde? ide, string endpointPath, IReadOnlyList<IGraphQLTransport> transports)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -24,6 +24,15 @@ internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int ma
 
     public async Task HandleAsync(HttpContext context)
     {
+        foreach (var transport in transports)
+        {
+            if (transport.Accepts(context))
+            {
+                await transport.HandleAsync(context, executor).ConfigureAwait(false);
+                return;
+            }
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (isGet && request.Query.ContainsKey("sdl"))

@@ -84,7 +84,25 @@ internal sealed partial class GraphQLRequestExecutor
     /// <summary>Parsed documents and their validation results by query hash; its counters show hits and misses.</summary>
     internal BoundedCache<string, CachedDocument> Documents { get; }
 
+    /// <summary>Runs a query or mutation request end to end: prepare (cache, APQ, validation, limits), then execute.</summary>
     public async ValueTask<RequestOutcome> ExecuteAsync(GraphQLRequest request, bool viaGet, IServiceProvider? services, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(request, viaGet, cancellationToken).ConfigureAwait(false);
+        if (prepared.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var result = await Executor.ExecuteAsync(CreateExecutionRequest(prepared.Document!, request, services), cancellationToken).ConfigureAwait(false);
+        return new RequestOutcome(RequestOutcomeKind.Executed, result);
+    }
+
+    /// <summary>
+    /// Finds (or parses) the request's document, applies persisted queries, validation and the limits;
+    /// either the outcome to answer with, or the execution request to run (queries, mutations and, for
+    /// the streaming transports, subscriptions through <see cref="Executor.SubscribeAsync"/>).
+    /// </summary>
+    public async ValueTask<PreparedRequest> PrepareAsync(GraphQLRequest request, bool viaGet, CancellationToken cancellationToken)
     {
         var query = request.Query;
         string? hash = null;
@@ -94,7 +112,7 @@ internal sealed partial class GraphQLRequestExecutor
         {
             if (!TryReadPersistedQuery(persistedQuery, out hash, out var problem))
             {
-                return Malformed(problem);
+                return new PreparedRequest(Malformed(problem), null);
             }
 
             if (query is null)
@@ -104,7 +122,7 @@ internal sealed partial class GraphQLRequestExecutor
                     query = await _persistedQueries.TryGetAsync(hash, cancellationToken).ConfigureAwait(false);
                     if (query is null)
                     {
-                        return Failed([Error(PersistedQueryNotFoundMessage, ErrorCodes.PersistedQueryNotFound)]);
+                        return new PreparedRequest(Failed([Error(PersistedQueryNotFoundMessage, ErrorCodes.PersistedQueryNotFound)]), null);
                     }
                 }
             }
@@ -112,7 +130,7 @@ internal sealed partial class GraphQLRequestExecutor
             {
                 if (!string.Equals(QueryHash.Compute(query), hash, StringComparison.Ordinal))
                 {
-                    return new RequestOutcome(RequestOutcomeKind.Malformed, ExecutionResult.FromErrors([Error(PersistedQueryHashMismatchMessage, ErrorCodes.PersistedQueryHashMismatch)]));
+                    return new PreparedRequest(new RequestOutcome(RequestOutcomeKind.Malformed, ExecutionResult.FromErrors([Error(PersistedQueryHashMismatchMessage, ErrorCodes.PersistedQueryHashMismatch)])), null);
                 }
 
                 persist = true;
@@ -123,7 +141,7 @@ internal sealed partial class GraphQLRequestExecutor
         {
             if (query is null)
             {
-                return Malformed(MissingQueryMessage);
+                return new PreparedRequest(Malformed(MissingQueryMessage), null);
             }
 
             hash ??= QueryHash.Compute(query);
@@ -136,20 +154,20 @@ internal sealed partial class GraphQLRequestExecutor
 
         if (cached.Document is not { } document)
         {
-            return Failed([cached.SyntaxError!]);
+            return new PreparedRequest(Failed([cached.SyntaxError!]), null);
         }
 
         // GraphQL over HTTP: "GET requests MUST NOT be used for executing mutation operations ... the server MUST
         // respond with error status code 405" - checked before validation, so it holds whatever else is wrong.
         if (viaGet && Executor.GetOperation(document, request.OperationName) is { Operation: OperationType.Mutation })
         {
-            return new RequestOutcome(RequestOutcomeKind.MutationOverGet, ExecutionResult.FromErrors([Error(MutationOverGetMessage, ErrorCodes.OperationNotAllowed)]));
+            return new PreparedRequest(new RequestOutcome(RequestOutcomeKind.MutationOverGet, ExecutionResult.FromErrors([Error(MutationOverGetMessage, ErrorCodes.OperationNotAllowed)])), null);
         }
 
         var validationErrors = cached.ValidationErrors ??= Validate(document);
         if (validationErrors.Count > 0)
         {
-            return Failed(validationErrors);
+            return new PreparedRequest(Failed(validationErrors), null);
         }
 
         if (_limits?.MaxFieldCost is { } maxCost && request.Variables is { Count: > 0 } variables
@@ -158,7 +176,7 @@ internal sealed partial class GraphQLRequestExecutor
             var cost = CostAnalyzer.Compute(Schema, document, request.OperationName, variables, _limits);
             if (cost > maxCost)
             {
-                return Failed([WithCode(CostAnalyzer.CostExceededError(operation, cost, maxCost), ErrorCodes.MaxCostExceeded)]);
+                return new PreparedRequest(Failed([WithCode(CostAnalyzer.CostExceededError(operation, cost, maxCost), ErrorCodes.MaxCostExceeded)]), null);
             }
         }
 
@@ -168,19 +186,19 @@ internal sealed partial class GraphQLRequestExecutor
             await _persistedQueries.SaveAsync(hash!, query!, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await Executor.ExecuteAsync(
-            new ExecutionRequest
-            {
-                Schema = Schema,
-                Document = document,
-                OperationName = request.OperationName,
-                VariableValues = request.Variables,
-                Services = services,
-                Options = ExecutionOptions,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return new RequestOutcome(RequestOutcomeKind.Executed, result);
+        return new PreparedRequest(null, document);
     }
+
+    /// <summary>What the executor runs for a prepared document: this server's schema and execution options, the request's services.</summary>
+    public ExecutionRequest CreateExecutionRequest(DocumentNode document, GraphQLRequest request, IServiceProvider? services) => new()
+    {
+        Schema = Schema,
+        Document = document,
+        OperationName = request.OperationName,
+        VariableValues = request.Variables,
+        Services = services,
+        Options = ExecutionOptions,
+    };
 
     /// <summary>An error a client can branch on: the message and <c>extensions.code</c>.</summary>
     internal static GraphQLError Error(string message, string code) =>
