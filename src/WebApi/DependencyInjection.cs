@@ -22,6 +22,7 @@ internal static class DependencyInjection
             .ValidateOnStart();
         services.AddGraphQLServer()
             .AddQueryType<GraphQL.Query>()
+            .AddSubscriptionType<GraphQL.Subscription>()
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
             .AddBananaCakePop();
