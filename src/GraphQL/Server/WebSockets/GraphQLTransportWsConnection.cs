@@ -150,7 +150,14 @@ internal sealed partial class GraphQLTransportWsConnection : IDisposable
                 case ClientMessage.Complete:
                     if (_operations.TryRemove(message.Id!, out var operation))
                     {
-                        await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+                        try
+                        {
+                            await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+                        }
+                        catch (ObjectDisposedException)
+                        {
+                            // The operation finished (and disposed its token source) while the client completed it.
+                        }
                     }
 
                     break;

@@ -159,6 +159,17 @@ public sealed class GraphQLTransportWsTests
     }
 
     [Fact]
+    public async Task Message_over_the_request_size_limit_closes_with_1009()
+    {
+        await using var host = await GraphQLTestHost.StartAsync(s => s.ModifyOptions(o => o.MaxRequestBytes = 1000).AddWebSocketTransport());
+        await using var client = await WebSocketTestClient.ConnectAndInitAsync(host);
+
+        await client.SubscribeAsync("big", "{ answer }" + new string(' ', 2000));
+
+        Assert.Equal((1009, "Message too big"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
     public async Task Subscription_streams_next_in_order_then_complete()
     {
         await using var host = await WebSocketTestClient.StartHostAsync();
