@@ -1,6 +1,7 @@
 using Voting.Application.Abstractions;
 using Voting.GraphQL.Server;
 using Voting.GraphQL.Server.BananaCakePop;
+using Voting.GraphQL.Server.WebSockets;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.Health;
@@ -25,7 +26,8 @@ internal static class DependencyInjection
             .AddSubscriptionType<GraphQL.Subscription>()
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
-            .AddBananaCakePop();
+            .AddBananaCakePop()
+            .AddWebSocketTransport();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
@@ -34,6 +36,7 @@ internal static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.UseWebSockets();
         app.MapGraphQL("/graphql");
         return app;
     }
