@@ -1,6 +1,7 @@
 using Voting.Application.Abstractions;
 using Voting.GraphQL.Server;
 using Voting.GraphQL.Server.BananaCakePop;
+using Voting.GraphQL.Server.ServerSentEvents;
 using Voting.GraphQL.Server.WebSockets;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
@@ -27,7 +28,8 @@ internal static class DependencyInjection
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
             .AddBananaCakePop()
-            .AddWebSocketTransport();
+            .AddWebSocketTransport()
+            .AddServerSentEvents();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
