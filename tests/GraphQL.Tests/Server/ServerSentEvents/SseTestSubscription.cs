@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace Voting.GraphQL.Tests.Server.ServerSentEvents;
+
+/// <summary>The subscription root the Server-Sent Events tests run against.</summary>
+public sealed class SseTestSubscription
+{
+    /// <summary>Completed when the stream named by the key ends, so a test sees its subscription disposed.</summary>
+    internal static readonly ConcurrentDictionary<string, TaskCompletionSource> Ended = new(StringComparer.Ordinal);
+
+    /// <summary>1 to <c>count</c>, at once.</summary>
+    public async IAsyncEnumerable<int> Counter(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+
+    /// <summary>1, then nothing until cancelled; <see cref="Ended"/>[key] completes when the stream ends.</summary>
+    public async IAsyncEnumerable<int> Held(string key, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var ended = Ended.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            yield return 1;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        finally
+        {
+            ended.TrySetResult();
+        }
+    }
+}
