@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Voting.GraphQL.Server.ServerSentEvents;
 
 namespace Voting.GraphQL.Tests.Server.ServerSentEvents;
@@ -158,6 +159,24 @@ public sealed class ServerSentEventsTests
         while (line is not null && line != ":");
 
         Assert.Equal(":", line);
+    }
+
+    [Fact]
+    public async Task Source_stream_that_fails_sends_its_error_as_the_last_next_then_complete()
+    {
+        await using var host = await StartHostAsync();
+        using var response = await host.PostAsync(new { query = "subscription { failing }" }, EventStream);
+
+        var events = await ReadAllEventsAsync(response);
+        Assert.Equal(["next", "next", "complete"], events.Select(e => e.Event));
+        Assert.Equal("""{"data":{"failing":1}}""", events[0].Data);
+        Assert.Equal("FEED_LOST", JsonDocument.Parse(events[1].Data).RootElement.FirstCode());
+    }
+
+    [Fact]
+    public async Task Keep_alive_interval_that_is_not_positive_stops_the_host()
+    {
+        await Assert.ThrowsAsync<OptionsValidationException>(() => StartHostAsync(o => o.KeepAliveInterval = TimeSpan.Zero));
     }
 
     private static Task<GraphQLTestHost> StartHostAsync(Action<ServerSentEventsOptions>? configure = null) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Voting.GraphQL.Errors;
 
 namespace Voting.GraphQL.Tests.Server.ServerSentEvents;
 
@@ -32,5 +33,13 @@ public sealed class SseTestSubscription
         {
             ended.TrySetResult();
         }
+    }
+
+    /// <summary>1, then the source fails.</summary>
+    public async IAsyncEnumerable<int> Failing()
+    {
+        await Task.Yield();
+        yield return 1;
+        throw new GraphQLException("Feed lost.", "FEED_LOST");
     }
 }
