@@ -2,6 +2,7 @@ using Voting.Application.Abstractions;
 using Voting.GraphQL.Server;
 using Voting.GraphQL.Server.BananaCakePop;
 using Voting.GraphQL.Server.WebSockets;
+using Voting.GraphQL.Server.WebSockets.Legacy;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.Health;
@@ -27,7 +28,8 @@ internal static class DependencyInjection
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
             .AddBananaCakePop()
-            .AddWebSocketTransport();
+            .AddWebSocketTransport()
+            .AddLegacyWebSocketTransport();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
