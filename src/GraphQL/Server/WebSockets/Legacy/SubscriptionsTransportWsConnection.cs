@@ -205,12 +205,10 @@ internal sealed partial class SubscriptionsTransportWsConnection : IDisposable
         // A start under the id of a running operation replaces it, as the reference server does.
         await StopAsync(id).ConfigureAwait(false);
         var operation = new Operation(CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token));
-        if (!_operations.TryAdd(id, operation))
-        {
-            // Only the receive loop adds operations, and it stopped this id a moment ago.
-            operation.Cancellation.Dispose();
-            throw new InvalidOperationException($"Operation {id} is still registered.");
-        }
+
+        // Only the receive loop adds operations, and it removed this id a moment ago; the replaced operation's own
+        // clean-up removes only its own entry, so it cannot take this one out.
+        _operations[id] = operation;
 
         // Off the receive loop: the client's next message (a stop, another start) must not wait for this operation.
         Track(Task.Run(() => RunOperationAsync(id, request, operation)));
