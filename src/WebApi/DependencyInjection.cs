@@ -3,6 +3,7 @@ using Voting.GraphQL.Server;
 using Voting.GraphQL.Server.BananaCakePop;
 using Voting.GraphQL.Server.ServerSentEvents;
 using Voting.GraphQL.Server.WebSockets;
+using Voting.GraphQL.Server.WebSockets.Legacy;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.Health;
@@ -29,6 +30,7 @@ internal static class DependencyInjection
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
             .AddBananaCakePop()
             .AddWebSocketTransport()
+            .AddLegacyWebSocketTransport()
             .AddServerSentEvents();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -1,0 +1,60 @@
+// The legacy subscriptions-transport-ws transport (subprotocol `graphql-ws`) against its own client,
+// subscriptions-transport-ws (https://github.com/apollographql/subscriptions-transport-ws), which older
+// Apollo clients use, over a real socket to a live Voting.WebApi.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SubscriptionClient } from 'subscriptions-transport-ws';
+import WebSocket from 'ws';
+import { startServer } from './support/server.mjs';
+
+/** Every result the operation sends, and how it ended: null (complete) or the error it failed with. */
+function run(client, request) {
+  return new Promise((resolve) => {
+    const results = [];
+    client.request(request).subscribe({
+      next: (result) => results.push(result),
+      error: (error) => resolve({ results, error }),
+      complete: () => resolve({ results, error: null }),
+    });
+  });
+}
+
+describe('subscriptions-transport-ws (legacy graphql-ws subprotocol)', () => {
+  let server;
+  let client;
+  before(async () => {
+    server = await startServer({ environment: 'Development' });
+    client = new SubscriptionClient(
+      `${server.baseUrl.replace(/^http/, 'ws')}/graphql`,
+      { reconnect: false, lazy: true },
+      WebSocket,
+    );
+  });
+  after(async () => {
+    client?.close();
+    await server?.stop();
+  });
+
+  test('a subscription streams its ticks in order, then completes', async () => {
+    const { results, error } = await run(client, { query: 'subscription { ticks(count: 3, intervalMs: 50) { sequence at } }' });
+    assert.equal(error, null);
+    assert.deepEqual(results.map((r) => r.data.ticks.sequence), [1, 2, 3]);
+    for (const result of results) {
+      assert.ok(!Number.isNaN(Date.parse(result.data.ticks.at)), `at should be a date-time: ${result.data.ticks.at}`);
+    }
+  });
+
+  test('a query over the socket gives one result, then completes', async () => {
+    const { results, error } = await run(client, { query: '{ __typename }' });
+    assert.equal(error, null);
+    assert.deepEqual(results, [{ data: { __typename: 'Query' } }]);
+  });
+
+  test('a validation error ends the operation with the first GraphQL error', async () => {
+    const { results, error } = await run(client, { query: 'subscription { ticks(count: 3) { nope } }' });
+    assert.deepEqual(results, []);
+    assert.equal(error.extensions.code, 'GRAPHQL_VALIDATION_FAILED');
+    assert.match(error.message, /nope/);
+  });
+});
