@@ -1,130 +1,38 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Voting.GraphQL.Execution;
-using Voting.GraphQL.Language.Ast;
 
 namespace Voting.GraphQL.Server.WebSockets;
 
 /// <summary>
-/// One graphql-transport-ws connection: reads the client's messages in order, runs each operation concurrently,
-/// and sends through one writer at a time (a WebSocket allows only one send in flight).
+/// One graphql-transport-ws connection: the protocol's messages and close codes over the shared
+/// <see cref="WebSocketConnection"/> (ordered reads, concurrent operations, one writer at a time).
 /// </summary>
-internal sealed partial class GraphQLTransportWsConnection : IDisposable
+internal sealed partial class GraphQLTransportWsConnection(
+    WebSocket socket,
+    HttpContext context,
+    GraphQLRequestExecutor executor,
+    WebSocketTransportOptions options,
+    int maxMessageBytes,
+    ILogger logger) : WebSocketConnection(socket, context, executor, maxMessageBytes, logger)
 {
-    /// <summary>How long, after the server closes, the client has to answer with its close frame.</summary>
-    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private readonly WebSocket _socket;
-    private readonly HttpContext _context;
-    private readonly GraphQLRequestExecutor _executor;
-    private readonly WebSocketTransportOptions _options;
-    private readonly int _maxMessageBytes;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-
-    /// <summary>Operations, timers and sends: cancelled when either side closes or the client goes away.</summary>
-    private readonly CancellationTokenSource _lifetime;
-
-    /// <summary>The receive loop: outlives <see cref="_lifetime"/> by the close handshake.</summary>
-    private readonly CancellationTokenSource _receive;
-
-    private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
-    private readonly List<Task> _running = [];
     private int _initReceived;
     private volatile bool _acknowledged;
-    private int _closed;
 
-    public GraphQLTransportWsConnection(WebSocket socket, HttpContext context, GraphQLRequestExecutor executor, WebSocketTransportOptions options, int maxMessageBytes, ILogger logger)
-    {
-        _socket = socket;
-        _context = context;
-        _executor = executor;
-        _options = options;
-        _maxMessageBytes = maxMessageBytes;
-        _logger = logger;
-        _lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        _receive = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-    }
+    protected override string ResultMessageType => "next";
 
-    public async Task RunAsync()
+    protected override int InternalErrorCloseCode => CloseCodes.InternalServerError;
+
+    protected override void OnStarted()
     {
         Track(WaitForInitAsync());
-        if (_options.KeepAliveInterval is { } interval)
+        if (options.KeepAliveInterval is { } interval)
         {
-            Track(KeepAliveAsync(interval));
-        }
-
-        try
-        {
-            await ReceiveAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-            // The client went away, or did not finish the close handshake in time.
-        }
-        finally
-        {
-            // Every running operation is cancelled, and its response stream disposed, before the socket is.
-            await _lifetime.CancelAsync().ConfigureAwait(false);
-            Task[] running;
-            lock (_running)
-            {
-                running = [.. _running];
-            }
-
-            await Task.WhenAll(running).ConfigureAwait(false);
+            Track(KeepAliveAsync(interval, "ping"));
         }
     }
 
-    public void Dispose()
-    {
-        _lifetime.Dispose();
-        _receive.Dispose();
-        _sendLock.Dispose();
-    }
-
-    private async Task ReceiveAsync()
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            buffer.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await _socket.ReceiveAsync(buffer.GetMemory(4096), _receive.Token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await AnswerCloseAsync().ConfigureAwait(false);
-                    return;
-                }
-
-                buffer.Advance(result.Count);
-                if (buffer.WrittenCount > _maxMessageBytes)
-                {
-                    await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-
-            // After the server's close frame only the client's close frame matters.
-            if (Volatile.Read(ref _closed) == 0)
-            {
-                await HandleAsync(buffer.WrittenMemory).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task HandleAsync(ReadOnlyMemory<byte> utf8)
+    protected override async Task HandleMessageAsync(ReadOnlyMemory<byte> utf8)
     {
         if (ClientMessage.Parse(utf8, out var problem) is not { } message)
         {
@@ -132,47 +40,26 @@ internal sealed partial class GraphQLTransportWsConnection : IDisposable
             return;
         }
 
-        try
+        switch (message.Type)
         {
-            switch (message.Type)
-            {
-                case ClientMessage.ConnectionInit:
-                    await InitAsync(message.Payload).ConfigureAwait(false);
-                    break;
-                case ClientMessage.Ping:
-                    await SendAsync(Message("pong")).ConfigureAwait(false);
-                    break;
-                case ClientMessage.Pong:
-                    break;
-                case ClientMessage.Subscribe:
-                    await SubscribeAsync(message.Id!, message.Request!).ConfigureAwait(false);
-                    break;
-                case ClientMessage.Complete:
-                    if (_operations.TryRemove(message.Id!, out var operation))
-                    {
-                        try
-                        {
-                            await operation.Cancellation.CancelAsync().ConfigureAwait(false);
-                        }
-                        catch (ObjectDisposedException)
-                        {
-                            // The operation finished (and disposed its token source) while the client completed it.
-                        }
-                    }
-
-                    break;
-            }
-        }
-        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
-        {
-            // The connection is closing; the message no longer matters.
-        }
-        catch (Exception e)
-        {
-            LogConnectionFailed(_logger, e);
-            await CloseAsync(CloseCodes.InternalServerError, "Internal server error").ConfigureAwait(false);
+            case ClientMessage.ConnectionInit:
+                await InitAsync(message.Payload).ConfigureAwait(false);
+                break;
+            case ClientMessage.Ping:
+                await SendAsync(Message("pong")).ConfigureAwait(false);
+                break;
+            case ClientMessage.Pong:
+                break;
+            case ClientMessage.Subscribe:
+                await SubscribeAsync(message.Id!, message.Request!).ConfigureAwait(false);
+                break;
+            case ClientMessage.Complete:
+                await StopAsync(message.Id!).ConfigureAwait(false);
+                break;
         }
     }
+
+    protected override void LogFailure(Exception exception) => LogConnectionFailed(Logger, exception);
 
     private async Task InitAsync(IReadOnlyDictionary<string, object?>? payload)
     {
@@ -182,7 +69,7 @@ internal sealed partial class GraphQLTransportWsConnection : IDisposable
             return;
         }
 
-        if (_options.OnConnect is { } onConnect && !await onConnect(_context, payload).ConfigureAwait(false))
+        if (options.OnConnect is { } onConnect && !await onConnect(Context, payload).ConfigureAwait(false))
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden").ConfigureAwait(false);
             return;
@@ -200,116 +87,22 @@ internal sealed partial class GraphQLTransportWsConnection : IDisposable
             return;
         }
 
-        var operation = new Operation(CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token));
-        if (!_operations.TryAdd(id, operation))
+        var operation = new Operation(CancellationTokenSource.CreateLinkedTokenSource(Lifetime));
+        if (!Operations.TryAdd(id, operation))
         {
             operation.Cancellation.Dispose();
             await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists").ConfigureAwait(false);
             return;
         }
 
-        // Off the receive loop: the client's next message (a complete, a ping) must not wait for this operation.
-        Track(Task.Run(() => RunOperationAsync(id, request, operation)));
-    }
-
-    private async Task RunOperationAsync(string id, GraphQLRequest request, Operation operation)
-    {
-        var token = operation.Cancellation.Token;
-        try
-        {
-            var prepared = await _executor.PrepareAsync(request, viaGet: false, token).ConfigureAwait(false);
-            if (prepared.Failure is { } failure)
-            {
-                await EndAsync(id, operation, failure.Result).ConfigureAwait(false);
-                return;
-            }
-
-            var execution = _executor.CreateExecutionRequest(prepared.Document!, request, _context.RequestServices);
-            if (Executor.GetOperation(prepared.Document!, request.OperationName) is { Operation: OperationType.Subscription })
-            {
-                var subscription = await Executor.SubscribeAsync(execution, token).ConfigureAwait(false);
-                if (!subscription.IsStream)
-                {
-                    await EndAsync(id, operation, subscription.RequestError).ConfigureAwait(false);
-                    return;
-                }
-
-                await foreach (var result in subscription.Responses.WithCancellation(token).ConfigureAwait(false))
-                {
-                    // A result without data is the source stream's failure, its last result.
-                    if (!result.HasData)
-                    {
-                        await EndAsync(id, operation, result).ConfigureAwait(false);
-                        return;
-                    }
-
-                    await SendAsync(Message("next", id, w => ExecutionResultWriter.Write(w, result))).ConfigureAwait(false);
-                }
-
-                await EndAsync(id, operation, null).ConfigureAwait(false);
-                return;
-            }
-
-            var response = await Executor.ExecuteAsync(execution, token).ConfigureAwait(false);
-            if (response.HasData)
-            {
-                await SendAsync(Message("next", id, w => ExecutionResultWriter.Write(w, response))).ConfigureAwait(false);
-                response = null;
-            }
-
-            await EndAsync(id, operation, response).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            // The client completed the operation, or the connection is closing.
-        }
-        catch (WebSocketException)
-        {
-            // The client went away mid-send; the receive loop ends the connection.
-        }
-        catch (Exception e)
-        {
-            LogConnectionFailed(_logger, e);
-            await CloseAsync(CloseCodes.InternalServerError, "Internal server error").ConfigureAwait(false);
-        }
-        finally
-        {
-            _operations.TryRemove(new KeyValuePair<string, Operation>(id, operation));
-            operation.Cancellation.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Ends an operation with <c>error</c> (a request error's errors) or <c>complete</c>. It leaves the table first,
-    /// so the client may reuse the id as soon as it reads this; nothing is sent when the client completed it already.
-    /// </summary>
-    private async Task EndAsync(string id, Operation operation, ExecutionResult? requestError)
-    {
-        if (!_operations.TryRemove(new KeyValuePair<string, Operation>(id, operation)))
-        {
-            return;
-        }
-
-        var message = requestError is null
-            ? Message("complete", id)
-            : Message("error", id, w =>
-            {
-                w.WriteStartArray();
-                foreach (var error in requestError.Errors)
-                {
-                    ExecutionResultWriter.WriteError(w, error);
-                }
-
-                w.WriteEndArray();
-            });
-        await SendAsync(message).ConfigureAwait(false);
+        Start(id, request, operation);
     }
 
     private async Task WaitForInitAsync()
     {
         try
         {
-            await Task.Delay(_options.ConnectionInitWaitTimeout, _lifetime.Token).ConfigureAwait(false);
+            await Task.Delay(options.ConnectionInitWaitTimeout, Lifetime).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -322,133 +115,6 @@ internal sealed partial class GraphQLTransportWsConnection : IDisposable
         }
     }
 
-    private async Task KeepAliveAsync(TimeSpan interval)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_lifetime.Token).ConfigureAwait(false))
-            {
-                await SendAsync(Message("ping")).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-            // The connection ended.
-        }
-    }
-
-    private async Task SendAsync(ArrayBufferWriter<byte> message)
-    {
-        await _sendLock.WaitAsync(_lifetime.Token).ConfigureAwait(false);
-        try
-        {
-            if (Volatile.Read(ref _closed) == 0)
-            {
-                await _socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends the close frame once, ends every operation, and gives the client a while to answer it.</summary>
-    private async Task CloseAsync(int code, string reason)
-    {
-        try
-        {
-            await _sendLock.WaitAsync(_context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        try
-        {
-            if (Interlocked.Exchange(ref _closed, 1) == 1)
-            {
-                return;
-            }
-
-            await _lifetime.CancelAsync().ConfigureAwait(false);
-            _receive.CancelAfter(CloseHandshakeTimeout);
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, Truncate(reason), _context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-            // The client is gone already.
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>The client closed: echo its close frame unless the server closed first.</summary>
-    private async Task AnswerCloseAsync()
-    {
-        await _lifetime.CancelAsync().ConfigureAwait(false);
-        if (Interlocked.Exchange(ref _closed, 1) == 0 && _socket.State == WebSocketState.CloseReceived)
-        {
-            await _sendLock.WaitAsync(_context.RequestAborted).ConfigureAwait(false);
-            try
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _context.RequestAborted).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
-    }
-
-    private void Track(Task task)
-    {
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(task);
-        }
-    }
-
-    private static ArrayBufferWriter<byte> Message(string type, string? id = null, Action<Utf8JsonWriter>? payload = null)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
-        writer.WriteStartObject();
-        writer.WriteString("type", type);
-        if (id is not null)
-        {
-            writer.WriteString("id", id);
-        }
-
-        if (payload is not null)
-        {
-            writer.WritePropertyName("payload");
-            payload(writer);
-        }
-
-        writer.WriteEndObject();
-        writer.Flush();
-        return buffer;
-    }
-
-    /// <summary>A close reason is at most 123 bytes of UTF-8 (RFC 6455 5.5: control frames carry 125 bytes, 2 are the code).</summary>
-    private static string Truncate(string reason)
-    {
-        while (Encoding.UTF8.GetByteCount(reason) > 123)
-        {
-            reason = reason[..^1];
-        }
-
-        return reason;
-    }
-
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "A graphql-transport-ws connection failed")]
     private static partial void LogConnectionFailed(ILogger logger, Exception exception);
-
-    private sealed record Operation(CancellationTokenSource Cancellation);
 }
