@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Voting.GraphQL.Execution;
 
 namespace Voting.GraphQL.Server.WebSockets;
 
@@ -41,7 +40,7 @@ internal sealed record ClientMessage(string Type, string? Id, IReadOnlyDictionar
         switch (type)
         {
             case ConnectionInit or Ping or Pong:
-                if (!TryReadObject(root, "payload", out var payload))
+                if (!MessageJson.TryReadObject(root, "payload", out var payload))
                 {
                     problem = $"Invalid message received: the {type} payload must be an object";
                     return null;
@@ -62,8 +61,8 @@ internal sealed record ClientMessage(string Type, string? Id, IReadOnlyDictionar
                     return null;
                 }
 
-                if (!TryReadString(request, "query", out var query) || !TryReadString(request, "operationName", out var operationName)
-                    || !TryReadObject(request, "variables", out var variables) || !TryReadObject(request, "extensions", out var extensions))
+                if (!MessageJson.TryReadString(request, "query", out var query) || !MessageJson.TryReadString(request, "operationName", out var operationName)
+                    || !MessageJson.TryReadObject(request, "variables", out var variables) || !MessageJson.TryReadObject(request, "extensions", out var extensions))
                 {
                     problem = "Invalid message received: subscribe payload has a field of the wrong type";
                     return null;
@@ -71,7 +70,7 @@ internal sealed record ClientMessage(string Type, string? Id, IReadOnlyDictionar
 
                 return new ClientMessage(type, id, null, new GraphQLRequest(query, operationName, variables, extensions));
             default:
-                problem = $"Invalid message received: unexpected type \"{Shorten(type)}\"";
+                problem = $"Invalid message received: unexpected type \"{MessageJson.Shorten(type)}\"";
                 return null;
         }
     }
@@ -89,32 +88,4 @@ internal sealed record ClientMessage(string Type, string? Id, IReadOnlyDictionar
         id = text;
         return true;
     }
-
-    /// <summary>An optional string: absent or null gives null; false for any other kind.</summary>
-    private static bool TryReadString(JsonElement parent, string name, out string? value)
-    {
-        value = null;
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-        return value is not null;
-    }
-
-    /// <summary>An optional object: absent or null gives null; false for any other kind.</summary>
-    private static bool TryReadObject(JsonElement parent, string name, out IReadOnlyDictionary<string, object?>? value)
-    {
-        value = null;
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        value = element.ValueKind == JsonValueKind.Object ? JsonValues.FromElement(element) as IReadOnlyDictionary<string, object?> : null;
-        return value is not null;
-    }
-
-    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "...";
 }

@@ -129,7 +129,7 @@ public sealed class ServerSentEventsTests
     {
         await using var host = await StartHostAsync();
         var key = Guid.NewGuid().ToString("N");
-        var ended = SseTestSubscription.Ended.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var ended = StreamingTestSubscription.Ended.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var response = await SendStreamingAsync(host, $$"""{"query":"subscription { held(key: \"{{key}}\") }"}""");
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), Encoding.UTF8);
 
@@ -180,7 +180,7 @@ public sealed class ServerSentEventsTests
     }
 
     private static Task<GraphQLTestHost> StartHostAsync(Action<ServerSentEventsOptions>? configure = null) =>
-        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<SseTestSubscription>().AddServerSentEvents(configure));
+        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<StreamingTestSubscription>().AddServerSentEvents(configure));
 
     /// <summary>POSTs and returns as soon as the headers arrive, so the test reads the stream while it is open.</summary>
     private static Task<HttpResponseMessage> SendStreamingAsync(GraphQLTestHost host, string body)

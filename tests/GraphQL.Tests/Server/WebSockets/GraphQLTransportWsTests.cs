@@ -136,7 +136,7 @@ public sealed class GraphQLTransportWsTests
         await client.SubscribeAsync("a", "{ answer }");
 
         Assert.Equal((4409, "Subscriber for a already exists"), await client.ReceiveCloseAsync());
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -250,7 +250,7 @@ public sealed class GraphQLTransportWsTests
         Assert.Equal("next", (await client.ReceiveAsync()).GetProperty("type").GetString());
 
         await client.SendAsync(new { type = "complete", id = "h" });
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
         await client.SendAsync(new { type = "ping" });
 
         Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
@@ -282,7 +282,7 @@ public sealed class GraphQLTransportWsTests
 
         await client.CloseAsync();
 
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -18,9 +18,9 @@ internal sealed class WebSocketTestClient : IAsyncDisposable
 
     public string? SubProtocol => _socket.SubProtocol;
 
-    /// <summary>A host with <see cref="WebSocketTestSubscription"/> and the transport.</summary>
+    /// <summary>A host with <see cref="StreamingTestSubscription"/> and the transport.</summary>
     public static Task<GraphQLTestHost> StartHostAsync(Action<WebSocketTransportOptions>? configure = null) =>
-        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<WebSocketTestSubscription>().AddWebSocketTransport(configure));
+        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<StreamingTestSubscription>().AddWebSocketTransport(configure));
 
     public static async Task<WebSocketTestClient> ConnectAsync(GraphQLTestHost host, params string[] subProtocols)
     {

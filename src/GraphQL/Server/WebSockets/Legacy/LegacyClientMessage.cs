@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Voting.GraphQL.Execution;
 
 namespace Voting.GraphQL.Server.WebSockets.Legacy;
 
@@ -50,7 +49,7 @@ internal sealed record LegacyClientMessage(string Type, string? Id, IReadOnlyDic
         switch (type)
         {
             case ConnectionInit:
-                if (!TryReadObject(root, "payload", out var payload))
+                if (!MessageJson.TryReadObject(root, "payload", out var payload))
                 {
                     problem = "The connection_init payload must be an object.";
                     return null;
@@ -68,8 +67,8 @@ internal sealed record LegacyClientMessage(string Type, string? Id, IReadOnlyDic
                     return null;
                 }
 
-                if (!TryReadString(request, "query", out var query) || !TryReadString(request, "operationName", out var operationName)
-                    || !TryReadObject(request, "variables", out var variables) || !TryReadObject(request, "extensions", out var extensions))
+                if (!MessageJson.TryReadString(request, "query", out var query) || !MessageJson.TryReadString(request, "operationName", out var operationName)
+                    || !MessageJson.TryReadObject(request, "variables", out var variables) || !MessageJson.TryReadObject(request, "extensions", out var extensions))
                 {
                     problem = "The start payload has a field of the wrong type.";
                     return null;
@@ -80,36 +79,8 @@ internal sealed record LegacyClientMessage(string Type, string? Id, IReadOnlyDic
                 problem = $"{type} needs a non-empty string \"id\".";
                 return null;
             default:
-                problem = $"Invalid message type \"{Shorten(type)}\".";
+                problem = $"Invalid message type \"{MessageJson.Shorten(type)}\".";
                 return null;
         }
     }
-
-    /// <summary>An optional string: absent or null gives null; false for any other kind.</summary>
-    private static bool TryReadString(JsonElement parent, string name, out string? value)
-    {
-        value = null;
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-        return value is not null;
-    }
-
-    /// <summary>An optional object: absent or null gives null; false for any other kind.</summary>
-    private static bool TryReadObject(JsonElement parent, string name, out IReadOnlyDictionary<string, object?>? value)
-    {
-        value = null;
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        value = element.ValueKind == JsonValueKind.Object ? JsonValues.FromElement(element) as IReadOnlyDictionary<string, object?> : null;
-        return value is not null;
-    }
-
-    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "...";
 }

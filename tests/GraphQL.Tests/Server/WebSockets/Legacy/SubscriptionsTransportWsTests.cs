@@ -20,7 +20,7 @@ public sealed class SubscriptionsTransportWsTests
     public async Task Beside_the_new_transport_each_subprotocol_gets_its_own()
     {
         await using var host = await GraphQLTestHost.StartAsync(s =>
-            s.AddSubscriptionType<WebSocketTestSubscription>().AddWebSocketTransport().AddLegacyWebSocketTransport());
+            s.AddSubscriptionType<StreamingTestSubscription>().AddWebSocketTransport().AddLegacyWebSocketTransport());
         await using var legacy = await WebSocketTestClient.ConnectAsync(host, SubscriptionsTransportWsTransport.SubProtocol);
         await using var current = await WebSocketTestClient.ConnectAsync(host, GraphQLTransportWsTransport.SubProtocol);
 
@@ -206,7 +206,7 @@ public sealed class SubscriptionsTransportWsTests
         Assert.Equal("data", Type(await client.ReceiveAsync()));
 
         await client.SendAsync(new { type = "stop", id = "h" });
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
         await StartAsync(client, "q", "{ answer }");
 
         var next = await client.ReceiveAsync();
@@ -224,7 +224,7 @@ public sealed class SubscriptionsTransportWsTests
 
         await StartAsync(client, "a", "{ answer }");
 
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
         var data = await client.ReceiveAsync();
         Assert.Equal(42, data.GetProperty("payload").GetProperty("data").GetProperty("answer").GetInt32());
         Assert.Equal("complete", Type(await client.ReceiveAsync()));
@@ -242,7 +242,7 @@ public sealed class SubscriptionsTransportWsTests
         await client.SendAsync(new { type = "connection_terminate" });
 
         Assert.Equal((1000, string.Empty), await client.ReceiveCloseAsync());
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class SubscriptionsTransportWsTests
 
         await client.CloseAsync();
 
-        await WebSocketTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
+        await StreamingTestSubscription.Ended[key].Task.WaitAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class SubscriptionsTransportWsTests
     }
 
     private static Task<GraphQLTestHost> StartHostAsync(Action<LegacyWebSocketTransportOptions>? configure = null) =>
-        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<WebSocketTestSubscription>().AddLegacyWebSocketTransport(configure));
+        GraphQLTestHost.StartAsync(s => s.AddSubscriptionType<StreamingTestSubscription>().AddLegacyWebSocketTransport(configure));
 
     /// <summary>Connects with graphql-ws and completes the handshake (init, ack, and the first ka).</summary>
     private static async Task<WebSocketTestClient> ConnectAndInitAsync(GraphQLTestHost host)

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Voting.GraphQL.Errors;
 
-namespace Voting.GraphQL.Tests.Server.WebSockets;
+namespace Voting.GraphQL.Tests.Server;
 
-/// <summary>The subscription root the WebSocket tests run against.</summary>
-public sealed class WebSocketTestSubscription
+/// <summary>The subscription root the streaming transports' tests (WebSockets, Server-Sent Events) run against.</summary>
+public sealed class StreamingTestSubscription
 {
     /// <summary>Completed when the stream named by the key ends, so a test sees its subscription disposed.</summary>
     internal static readonly ConcurrentDictionary<string, TaskCompletionSource> Ended = new(StringComparer.Ordinal);
