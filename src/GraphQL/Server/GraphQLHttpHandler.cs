@@ -76,7 +76,7 @@ internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int ma
                 return;
             }
 
-            if (await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) is not { } body)
+            if (await GraphQLRequestReader.ReadBodyAsync(request, maxRequestBytes, context.RequestAborted).ConfigureAwait(false) is not { } body)
             {
                 await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {maxRequestBytes} bytes.", ErrorCodes.RequestTooLarge).ConfigureAwait(false);
                 return;
@@ -113,37 +113,6 @@ internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int ma
         _ when mediaType == ResponseMediaType.Json || outcome.Result.HasData => StatusCodes.Status200OK,
         _ => StatusCodes.Status400BadRequest,
     };
-
-    /// <summary>The parsed body, or null when it is larger than the limit (checked on Content-Length first, then while reading).</summary>
-    private async Task<RequestReadResult?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxRequestBytes)
-        {
-            return null;
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = read.Buffer;
-            if (buffer.Length > maxRequestBytes)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                var parsed = GraphQLRequestReader.ReadJson(buffer);
-                reader.AdvanceTo(buffer.End);
-                return parsed;
-            }
-
-            // Nothing consumed, everything examined: the next read returns this data and more.
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
 
     private async Task WriteSdlAsync(HttpContext context)
     {

@@ -15,6 +15,41 @@ internal static class GraphQLRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
+    /// <summary>
+    /// Reads and parses a POST body, or gives null when it is larger than <paramref name="maxBytes"/>
+    /// (checked on Content-Length first, then while reading, so a chunked body cannot exceed it either).
+    /// </summary>
+    public static async Task<RequestReadResult?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            if (buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return null;
+            }
+
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                var parsed = ReadJson(buffer);
+                reader.AdvanceTo(buffer.End);
+                return parsed;
+            }
+
+            // Nothing consumed, everything examined: the next read returns this data and more.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
     /// <summary>The request in <paramref name="body"/>, or the reason it is malformed.</summary>
     public static RequestReadResult ReadJson(ReadOnlySequence<byte> body)
     {

@@ -52,7 +52,7 @@ internal sealed class ServerSentEventsTransport(IOptions<ServerSentEventsOptions
             }
 
             var maxBytes = serverOptions.Value.MaxRequestBytes;
-            if (await ReadBodyAsync(request, maxBytes, token).ConfigureAwait(false) is not { } body)
+            if (await GraphQLRequestReader.ReadBodyAsync(request, maxBytes, token).ConfigureAwait(false) is not { } body)
             {
                 await WriteJsonErrorAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.", ErrorCodes.RequestTooLarge).ConfigureAwait(false);
                 return;
@@ -153,37 +153,6 @@ internal sealed class ServerSentEventsTransport(IOptions<ServerSentEventsOptions
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
         {
             await events.KeepAliveAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The parsed body, or null when it is larger than the limit (checked on Content-Length first, then while reading).</summary>
-    private static async Task<RequestReadResult?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = read.Buffer;
-            if (buffer.Length > maxBytes)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                var parsed = GraphQLRequestReader.ReadJson(buffer);
-                reader.AdvanceTo(buffer.End);
-                return parsed;
-            }
-
-            // Nothing consumed, everything examined: the next read returns this data and more.
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
