@@ -4,19 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-sse';
+import { assertThreeTicks, collect, ticksSubscription } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
 
-/** Every result the operation streams, and how it ended: 'complete' (error null) or the error it failed with. */
-function run(client, payload) {
-  return new Promise((resolve) => {
-    const results = [];
-    client.subscribe(payload, {
-      next: (result) => results.push(result),
-      error: (error) => resolve({ results, error }),
-      complete: () => resolve({ results, error: null }),
-    });
-  });
-}
+const run = (client, payload) => collect((sink) => client.subscribe(payload, sink));
 
 describe('GraphQL over SSE (graphql-sse client, distinct connections mode)', () => {
   let server;
@@ -35,12 +26,7 @@ describe('GraphQL over SSE (graphql-sse client, distinct connections mode)', () 
   });
 
   test('a subscription streams its ticks in order, then completes', async () => {
-    const { results, error } = await run(client, { query: 'subscription { ticks(count: 3, intervalMs: 50) { sequence at } }' });
-    assert.equal(error, null);
-    assert.deepEqual(results.map((r) => r.data.ticks.sequence), [1, 2, 3]);
-    for (const result of results) {
-      assert.ok(!Number.isNaN(Date.parse(result.data.ticks.at)), `at should be a date-time: ${result.data.ticks.at}`);
-    }
+    assertThreeTicks(await run(client, { query: ticksSubscription }));
   });
 
   test('a query gives one result, then completes', async () => {

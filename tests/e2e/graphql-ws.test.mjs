@@ -5,19 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { assertThreeTicks, collect, ticksSubscription } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
 
-/** Every message the operation sends, and how it ended: 'complete' or the error it failed with. */
-function run(client, payload) {
-  return new Promise((resolve) => {
-    const results = [];
-    client.subscribe(payload, {
-      next: (result) => results.push(result),
-      error: (error) => resolve({ results, error }),
-      complete: () => resolve({ results, error: null }),
-    });
-  });
-}
+const run = (client, payload) => collect((sink) => client.subscribe(payload, sink));
 
 describe('graphql-transport-ws (graphql-ws client)', () => {
   let server;
@@ -37,12 +28,7 @@ describe('graphql-transport-ws (graphql-ws client)', () => {
   });
 
   test('a subscription streams its ticks in order, then completes', async () => {
-    const { results, error } = await run(client, { query: 'subscription { ticks(count: 3, intervalMs: 50) { sequence at } }' });
-    assert.equal(error, null);
-    assert.deepEqual(results.map((r) => r.data.ticks.sequence), [1, 2, 3]);
-    for (const result of results) {
-      assert.ok(!Number.isNaN(Date.parse(result.data.ticks.at)), `at should be a date-time: ${result.data.ticks.at}`);
-    }
+    assertThreeTicks(await run(client, { query: ticksSubscription }));
   });
 
   test('a query over the socket gives one result, then completes', async () => {

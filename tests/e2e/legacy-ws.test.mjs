@@ -6,19 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SubscriptionClient } from 'subscriptions-transport-ws';
 import WebSocket from 'ws';
+import { assertThreeTicks, collect, ticksSubscription } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
 
-/** Every result the operation sends, and how it ended: null (complete) or the error it failed with. */
-function run(client, request) {
-  return new Promise((resolve) => {
-    const results = [];
-    client.request(request).subscribe({
-      next: (result) => results.push(result),
-      error: (error) => resolve({ results, error }),
-      complete: () => resolve({ results, error: null }),
-    });
-  });
-}
+const run = (client, request) => collect((sink) => client.request(request).subscribe(sink));
 
 describe('subscriptions-transport-ws (legacy graphql-ws subprotocol)', () => {
   let server;
@@ -37,12 +28,7 @@ describe('subscriptions-transport-ws (legacy graphql-ws subprotocol)', () => {
   });
 
   test('a subscription streams its ticks in order, then completes', async () => {
-    const { results, error } = await run(client, { query: 'subscription { ticks(count: 3, intervalMs: 50) { sequence at } }' });
-    assert.equal(error, null);
-    assert.deepEqual(results.map((r) => r.data.ticks.sequence), [1, 2, 3]);
-    for (const result of results) {
-      assert.ok(!Number.isNaN(Date.parse(result.data.ticks.at)), `at should be a date-time: ${result.data.ticks.at}`);
-    }
+    assertThreeTicks(await run(client, { query: ticksSubscription }));
   });
 
   test('a query over the socket gives one result, then completes', async () => {
