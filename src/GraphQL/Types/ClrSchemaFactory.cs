@@ -23,11 +23,15 @@ internal sealed class ClrSchemaFactory
     private readonly Dictionary<string, NamedType> _byName = new(StringComparer.Ordinal);
     private readonly Queue<NamedType> _unexpanded = new();
     private readonly Dictionary<Type, ObjectType> _objectsByClrType = [];
+    private readonly List<NamedType> _configuredTypes = [];
+    private readonly List<DirectiveDefinition> _configuredDirectives = [];
+    private readonly SchemaBuildContext _context;
     private bool _usesCostDirectives;
 
     private ClrSchemaFactory(Options options)
     {
         _options = options;
+        _context = new SchemaBuildContext(this);
         foreach (var scalar in Scalars.Specified.Concat(options.Scalars.Values))
         {
             if (scalar.RuntimeType is { } runtimeType && scalar != Scalars.ID)
@@ -80,8 +84,8 @@ internal sealed class ClrSchemaFactory
             Mutation = mutation,
             Subscription = subscription,
             // Roots first, then what was added: the printed SDL reads top-down from the entry points.
-            Types = [.. new[] { query, mutation, subscription }.OfType<NamedType>(), .. added, .. _options.Types],
-            Directives = [.. Directives.Specified, .. _options.Directives, .. _usesCostDirectives ? CostDirectives.All.Except(_options.Directives) : []],
+            Types = [.. new[] { query, mutation, subscription }.OfType<NamedType>(), .. added, .. _options.Types, .. _configuredTypes],
+            Directives = [.. Directives.Specified, .. _options.Directives, .. _usesCostDirectives ? CostDirectives.All.Except(_options.Directives) : [], .. _configuredDirectives.Except(_options.Directives)],
         });
     }
 
@@ -309,16 +313,43 @@ internal sealed class ClrSchemaFactory
         var instance = Expression.Parameter(typeof(IResolverContext), "context");
         var target = Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.Instance), [clrType], instance);
         var body = Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.FromResult), [property.PropertyType], Expression.Property(target, property));
-        return new FieldDefinition(
+        var field = new FieldConfiguration(
+            _context,
+            property,
+            clrType,
             MemberName(property, ClrNaming.CamelCase(property.Name)),
-            ExplicitType(property) ?? OutputType(property.PropertyType, _nullability.Create(property), property))
+            ExplicitType(property) ?? OutputType(property.PropertyType, _nullability.Create(property), property),
+            property.PropertyType,
+            Expression.Lambda<FieldResolver>(body, instance).Compile())
         {
             Description = DescriptionOf(property),
             DeprecationReason = DeprecationOf(property),
-            AppliedDirectives = CostDirectivesOf(property),
-            Resolver = Expression.Lambda<FieldResolver>(body, instance).Compile(),
             PureResolver = IsRoot(clrType) ? null : CompileGetter(clrType, property),
         };
+        return Configure(field, CostDirectivesOf(property), []);
+    }
+
+    // The member's FieldConfigurationAttributes, then its type's, each set by Order (see the attribute's remarks).
+    private static FieldDefinition Configure(FieldConfiguration field, IReadOnlyList<DirectiveNode> directives, IReadOnlyList<ArgumentDefinition> arguments)
+    {
+        foreach (var directive in directives)
+        {
+            field.AppliedDirectives.Add(directive);
+        }
+
+        foreach (var argument in arguments)
+        {
+            field.Arguments.Add(argument);
+        }
+
+        var configurations = field.Member.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true).OrderBy(a => a.Order)
+            .Concat(field.DeclaringType.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true).OrderBy(a => a.Order));
+        foreach (var configuration in configurations)
+        {
+            configuration.Configure(field);
+        }
+
+        return field.ToDefinition();
     }
 
     // A root type's instance comes from the services, not from the parent value, so its getters are not pure.
@@ -365,6 +396,14 @@ internal sealed class ClrSchemaFactory
             {
                 callArguments.Add(Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.Service), [parameterType], context));
             }
+            else if (parameter.GetCustomAttribute<EventMessageAttribute>() is not null)
+            {
+                callArguments.Add(Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.EventMessage), [parameterType], context));
+            }
+            else if (parameterType == typeof(SubscriptionEvent))
+            {
+                callArguments.Add(Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.Event), Type.EmptyTypes, context));
+            }
             else if (parameter.GetCustomAttribute<ParentAttribute>() is not null)
             {
                 callArguments.Add(Expression.Call(typeof(ResolverRuntime), nameof(ResolverRuntime.Convert), [parameterType], Expression.Property(context, nameof(IResolverContext.Parent))));
@@ -405,17 +444,20 @@ internal sealed class ClrSchemaFactory
             resolver = Expression.Lambda<FieldResolver>(body, context).Compile();
         }
 
-        return new FieldDefinition(
+        var field = new FieldConfiguration(
+            _context,
+            method,
+            clrType,
             MemberName(method, ClrNaming.MethodFieldName(method.Name)),
-            ExplicitType(method) ?? OutputType(resultType, resultNullability, method))
+            ExplicitType(method) ?? OutputType(resultType, resultNullability, method),
+            resultType,
+            resolver)
         {
             Description = DescriptionOf(method),
             DeprecationReason = DeprecationOf(method),
-            AppliedDirectives = CostDirectivesOf(method),
-            Arguments = arguments,
-            Resolver = resolver,
             Subscriber = subscriber,
         };
+        return Configure(field, CostDirectivesOf(method), arguments);
     }
 
     // Reflection reports an enum parameter's default as its underlying number.
@@ -499,6 +541,72 @@ internal sealed class ClrSchemaFactory
         }
 
         return nullable ? type : new NonNullType(type);
+    }
+
+    internal GraphQLType MapClrType(Type clrType, bool nullable, bool input)
+    {
+        GraphQLType type;
+        if (Nullable.GetUnderlyingType(clrType) is { } underlying)
+        {
+            clrType = underlying;
+            nullable = true;
+        }
+
+        if (ClrTypes.IsGeneric(clrType, typeof(IAsyncEnumerable<>)) || (clrType != typeof(string) && ClrTypes.GetElementType(clrType) is not null))
+        {
+            var elementType = ClrTypes.IsGeneric(clrType, typeof(IAsyncEnumerable<>)) ? clrType.GetGenericArguments()[0] : ClrTypes.GetElementType(clrType)!;
+            type = new ListType(MapClrType(elementType, nullable: false, input));
+        }
+        else if (_scalars.TryGetValue(clrType, out var scalar))
+        {
+            type = scalar;
+        }
+        else if (clrType.IsEnum)
+        {
+            type = EnumTypeOf(clrType);
+        }
+        else if (input)
+        {
+            type = InputObjectTypeOf(clrType);
+        }
+        else
+        {
+            type = OutputNamedType(clrType);
+        }
+
+        return nullable ? type : new NonNullType(type);
+    }
+
+    internal T GetOrAddType<T>(string name, Func<T> create)
+        where T : NamedType
+    {
+        if (_byName.TryGetValue(name, out var existing))
+        {
+            return existing as T ?? throw new SchemaValidationException($"The type \"{name}\" already exists as {existing.GetType().Name}, not {typeof(T).Name}.");
+        }
+
+        var type = create();
+        if (type.Name != name)
+        {
+            throw new InvalidOperationException($"The type made for \"{name}\" is named \"{type.Name}\".");
+        }
+
+        Register(type);
+        _configuredTypes.Add(type);
+        return type;
+    }
+
+    internal void AddDirective(DirectiveDefinition directive)
+    {
+        var existing = _configuredDirectives.Find(d => d.Name == directive.Name) ?? _options.Directives.FirstOrDefault(d => d.Name == directive.Name);
+        if (existing is null)
+        {
+            _configuredDirectives.Add(directive);
+        }
+        else if (!ReferenceEquals(existing, directive))
+        {
+            throw new SchemaValidationException($"The directive @{directive.Name} is defined twice.");
+        }
     }
 
     private GraphQLType? ExplicitType(ICustomAttributeProvider member)

@@ -57,6 +57,20 @@ internal static class ResolverRuntime
     public static ValueTask<object?> FromStreamTask<T>(Task<IAsyncEnumerable<T>> task) =>
         FromTask(task).Then(s => (object?)Box((IAsyncEnumerable<T>)s!));
 
+    /// <summary>The event a subscription field executes: the message of a topic event, or the event itself for a plain stream.</summary>
+    public static T EventMessage<T>(IResolverContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Convert<T>(context.Parent is SubscriptionEvent topicEvent ? topicEvent.Message : context.Parent);
+    }
+
+    public static SubscriptionEvent Event(IResolverContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Parent as SubscriptionEvent
+            ?? throw new InvalidOperationException($"{context.FieldDefinition} takes a SubscriptionEvent, which only a topic subscription ([Subscribe]) gives.");
+    }
+
     public static ValueTask<object?> ParentAsResult(IResolverContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
