@@ -1,5 +1,6 @@
 using Voting.Application.Abstractions;
 using Voting.GraphQL.Server;
+using Voting.GraphQL.Subscriptions.Topics;
 using Voting.GraphQL.Server.BananaCakePop;
 using Voting.GraphQL.Server.ServerSentEvents;
 using Voting.GraphQL.Server.WebSockets;
@@ -25,6 +26,7 @@ internal static class DependencyInjection
             .ValidateOnStart();
         services.AddGraphQLServer()
             .AddQueryType<GraphQL.Query>()
+            .AddMutationType<GraphQL.Mutation>()
             .AddSubscriptionType<GraphQL.Subscription>()
             .TranslateExceptions(GraphQL.DomainErrors.Translate)
             .AddQueryLimits(configuration.GetSection("GraphQL:Limits").Get<LimitOptions>())
@@ -32,6 +34,7 @@ internal static class DependencyInjection
             .AddWebSocketTransport()
             .AddLegacyWebSocketTransport()
             .AddServerSentEvents();
+        services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;

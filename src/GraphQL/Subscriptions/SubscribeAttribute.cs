@@ -23,6 +23,12 @@ public sealed class SubscribeAttribute : FieldConfigurationAttribute
     /// </summary>
     public string? AfterSequenceArgument { get; init; }
 
+    /// <summary>
+    /// The CLR type of the topic's messages. Without it: the type of the <see cref="EventMessageAttribute"/>
+    /// parameter, else the field's result type.
+    /// </summary>
+    public Type? MessageType { get; init; }
+
     /// <inheritdoc />
     public override void Configure(FieldConfiguration field)
     {
@@ -38,7 +44,7 @@ public sealed class SubscribeAttribute : FieldConfigurationAttribute
         }
 
         var messageParameter = Array.Find(method.GetParameters(), p => p.IsDefined(typeof(EventMessageAttribute), inherit: true));
-        var messageType = messageParameter?.ParameterType ?? field.ResultType;
+        var messageType = MessageType ?? messageParameter?.ParameterType ?? field.ResultType;
         var template = TopicTemplate.Parse(method.GetCustomAttribute<TopicAttribute>()?.Template ?? field.Name, field);
         if (AfterSequenceArgument is { } resume
             && field.GetArgument(resume)?.Type.GetNamedType() is not { Name: "Long" or "Int" })

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Voting.GraphQL.Errors;
+using Voting.GraphQL.Subscriptions;
 using Voting.GraphQL.Types;
 
 namespace Voting.WebApi.GraphQL;
@@ -11,6 +12,17 @@ namespace Voting.WebApi.GraphQL;
 public sealed class Subscription
 {
     public const int MaxTicks = 1000;
+
+    [GraphQLDescription("Announcements as they are made. With `afterSequence` (the last one seen) it first replays those made since, if the server still holds them (the latest 1000); otherwise, or when this subscriber falls too far behind, it ends with a RESYNC_REQUIRED error.")]
+    [Subscribe(AfterSequenceArgument = "afterSequence")]
+    [Topic(AnnouncementTopic.Name)]
+    public Announcement Announcements(long? afterSequence, [EventMessage] AnnouncementTopic.Message message, SubscriptionEvent @event)
+    {
+        _ = afterSequence; // read by [Subscribe] when it subscribes
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(@event);
+        return new Announcement(@event.Sequence, message.Text, message.PublishedAt);
+    }
 
     [GraphQLDescription("A demo stream: `count` ticks, one every `intervalMs` milliseconds (10 to 60000), numbered from 1.")]
     public async IAsyncEnumerable<Tick> Ticks(
