@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Voting.Application;
 
@@ -8,6 +9,8 @@ public static class DependencyInjection
     /// <summary>Registers every use-case handler and validator of this assembly (scoped).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.TryAddSingleton(new Users.Sessions.SessionOptions());
+
         // The FluentValidation DI package is not restorable here, so handlers and validators are found by name.
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
         {

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddDbContext<VotingDbContext>((provider, options) => Configure(options, DatabaseInitializer.Current(provider)));
 
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IElectionRepository, ElectionRepository>();
         services.AddScoped<IBallotBox, BallotBox>();
         services.AddScoped<IElectionQueries, ElectionQueries>();

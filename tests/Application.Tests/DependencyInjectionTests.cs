@@ -12,7 +12,12 @@ using Voting.Application.Elections.ListElections;
 using Voting.Application.Elections.RemoveCandidate;
 using Voting.Application.Elections.SetVoterRoll;
 using Voting.Application.Elections.UpdateElection;
+using Voting.Application.Users.AssignRole;
+using Voting.Application.Users.EnsureInitialAdmin;
+using Voting.Application.Users.GetMe;
 using Voting.Application.Users.LogIn;
+using Voting.Application.Users.LogOut;
+using Voting.Application.Users.RefreshSession;
 using Voting.Application.Users.RegisterUser;
 using Voting.Application.Voting.CastVote;
 using Voting.Application.Voting.VerifyReceipt;
@@ -27,6 +32,11 @@ public sealed class DependencyInjectionTests
     [
         typeof(RegisterUserHandler),
         typeof(LogInHandler),
+        typeof(RefreshSessionHandler),
+        typeof(LogOutHandler),
+        typeof(GetMeHandler),
+        typeof(AssignRoleHandler),
+        typeof(EnsureInitialAdminHandler),
         typeof(CreateElectionHandler),
         typeof(UpdateElectionHandler),
         typeof(AddCandidateHandler),
@@ -121,6 +131,7 @@ public sealed class DependencyInjectionTests
     {
         var services = new ServiceCollection();
         services.AddScoped(_ => Substitute.For<IUserRepository>());
+        services.AddScoped(_ => Substitute.For<ISessionRepository>());
         services.AddScoped(_ => Substitute.For<IElectionRepository>());
         services.AddScoped(_ => Substitute.For<IBallotBox>());
         services.AddScoped(_ => Substitute.For<IElectionQueries>());

@@ -8,4 +8,7 @@ public interface ICurrentUser
     UserId? Id { get; }
 
     Role Roles { get; }
+
+    /// <summary>The session the caller's access token belongs to, if it names one.</summary>
+    SessionId? SessionId { get; }
 }

@@ -16,5 +16,8 @@ public static class ErrorCodes
     public const string InvalidState = "INVALID_STATE";
     public const string DuplicateCitizenId = "DUPLICATE_CITIZEN_ID";
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
+    public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
+    public const string RateLimited = "RATE_LIMITED";
     public const string Conflict = "CONFLICT";
 }

@@ -11,6 +11,8 @@ public sealed class VotingDbContext(DbContextOptions<VotingDbContext> options) :
 {
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<Session> Sessions => Set<Session>();
+
     public DbSet<Election> Elections => Set<Election>();
 
     public DbSet<Candidate> Candidates => Set<Candidate>();
@@ -31,6 +33,7 @@ public sealed class VotingDbContext(DbContextOptions<VotingDbContext> options) :
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        configurationBuilder.Properties<SessionId>().HaveConversion<SessionIdConverter>();
         configurationBuilder.Properties<ElectionId>().HaveConversion<ElectionIdConverter>();
         configurationBuilder.Properties<CandidateId>().HaveConversion<CandidateIdConverter>();
         configurationBuilder.Properties<CitizenId>().HaveConversion<CitizenIdConverter>().HaveMaxLength(CitizenId.Length);
@@ -43,6 +46,8 @@ public sealed class VotingDbContext(DbContextOptions<VotingDbContext> options) :
     }
 
     private sealed class UserIdConverter() : ValueConverter<UserId, Guid>(v => v.Value, v => new UserId(v));
+
+    private sealed class SessionIdConverter() : ValueConverter<SessionId, Guid>(v => v.Value, v => new SessionId(v));
 
     private sealed class ElectionIdConverter() : ValueConverter<ElectionId, Guid>(v => v.Value, v => new ElectionId(v));
 

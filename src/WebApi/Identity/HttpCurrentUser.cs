@@ -16,5 +16,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         Principal?.FindAll(ClaimTypes.Role).Aggregate(Role.None, (roles, claim) =>
             Enum.TryParse<Role>(claim.Value, ignoreCase: false, out var role) ? roles | role : roles) ?? Role.None;
 
+    public SessionId? SessionId =>
+        Guid.TryParse(Principal?.FindFirstValue("sid"), out var id) ? new SessionId(id) : null;
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
 }

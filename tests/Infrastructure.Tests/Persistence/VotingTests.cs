@@ -9,6 +9,8 @@ using Voting.Application.Elections.GetResults;
 using Voting.Application.Elections.GetTally;
 using Voting.Application.Elections.SetVoterRoll;
 using Voting.Application.Users.LogIn;
+using Voting.Application.Users.RefreshSession;
+using Voting.Application.Users.Sessions;
 using Voting.Application.Users.RegisterUser;
 using Voting.Application.Voting.VerifyReceipt;
 using Voting.Domain.Common;
@@ -183,16 +185,50 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Log_in_checks_the_stored_password_hash()
+    public async Task Log_in_checks_the_stored_password_hash_and_starts_a_session_that_rotates_until_a_token_is_reused()
     {
         await Scenario.RegisterVoterAsync(7);
-        var result = await Scenario.RunAsync<LogInHandler, LogInResult>(h => h.HandleAsync(
-            new LogInCommand(CitizenIds.Make(7), "correct horse battery"), CancellationToken.None));
-        Assert.Equal(Role.Voter, result.Roles);
+        var grant = await Scenario.RunAsync<LogInHandler, SessionGrant>(h => h.HandleAsync(
+            new LogInCommand(CitizenIds.Make(7), "correct horse battery", new ClientInfo("tests", "127.0.0.1")), CancellationToken.None));
+        Assert.Equal(Role.Voter, grant.Roles);
 
-        var wrong = await Assert.ThrowsAsync<DomainException>(() => Scenario.RunAsync<LogInHandler, LogInResult>(h => h.HandleAsync(
+        var wrong = await Assert.ThrowsAsync<DomainException>(() => Scenario.RunAsync<LogInHandler, SessionGrant>(h => h.HandleAsync(
             new LogInCommand(CitizenIds.Make(7), "wrong password"), CancellationToken.None)));
         Assert.Equal(ErrorCodes.InvalidCredentials, wrong.Code);
+
+        var rotated = await Scenario.RunAsync<RefreshSessionHandler, SessionGrant>(h => h.HandleAsync(new RefreshSessionCommand(grant.RefreshToken), CancellationToken.None));
+        Assert.Equal(grant.SessionId, rotated.SessionId);
+        var reused = await Assert.ThrowsAsync<DomainException>(() => Scenario.RunAsync<RefreshSessionHandler, SessionGrant>(h => h.HandleAsync(new RefreshSessionCommand(grant.RefreshToken), CancellationToken.None)));
+        Assert.Equal(ErrorCodes.RefreshTokenReused, reused.Code);
+
+        // The end of the session was saved: the newest token of the family is refused too.
+        var after = await Assert.ThrowsAsync<DomainException>(() => Scenario.RunAsync<RefreshSessionHandler, SessionGrant>(h => h.HandleAsync(new RefreshSessionCommand(rotated.RefreshToken), CancellationToken.None)));
+        Assert.Equal(ErrorCodes.InvalidRefreshToken, after.Code);
+        Assert.Equal(1, await CountAsync(db => db.Sessions));
+    }
+
+    [Fact]
+    public async Task Two_refreshes_racing_with_one_token_give_one_new_token()
+    {
+        await Scenario.RegisterVoterAsync(8);
+        var grant = await Scenario.RunAsync<LogInHandler, SessionGrant>(h => h.HandleAsync(
+            new LogInCommand(CitizenIds.Make(8), "correct horse battery"), CancellationToken.None));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await Scenario.RunAsync<RefreshSessionHandler, SessionGrant>(h => h.HandleAsync(new RefreshSessionCommand(grant.RefreshToken), CancellationToken.None));
+                return "OK";
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        })));
+
+        Assert.True(outcomes.Count(o => o == "OK") <= 1, string.Join(", ", outcomes));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { ErrorCodes.Conflict, ErrorCodes.RefreshTokenReused, ErrorCodes.InvalidRefreshToken }));
     }
 
     [Fact]

@@ -12,5 +12,7 @@ public sealed class TestCurrentUser : ICurrentUser
 
     public Role Roles => _current.Value.Roles;
 
+    public SessionId? SessionId => null;
+
     public void Set(UserId? id, Role roles) => _current.Value = (id, roles);
 }

@@ -1,15 +1,13 @@
 using FluentValidation;
 using Voting.Application.Abstractions;
 using Voting.Application.Common;
+using Voting.Application.Users.Sessions;
 using Voting.Domain.Common;
 using Voting.Domain.Users;
 
 namespace Voting.Application.Users.LogIn;
 
-public sealed record LogInCommand(string CitizenId, string Password);
-
-/// <summary>The user whose password was checked; the API issues their tokens (ADR 0001).</summary>
-public sealed record LogInResult(UserId UserId, Role Roles);
+public sealed record LogInCommand(string CitizenId, string Password, ClientInfo? Client = null);
 
 public sealed class LogInValidator : AbstractValidator<LogInCommand>
 {
@@ -24,9 +22,13 @@ public sealed class LogInHandler(
     IValidator<LogInCommand> validator,
     IUserRepository users,
     IPasswordHasher passwordHasher,
-    IUnitOfWork unitOfWork)
+    ISessionRepository sessions,
+    SessionOptions options,
+    IUnitOfWork unitOfWork,
+    IClock clock)
 {
-    public async Task<LogInResult> HandleAsync(LogInCommand command, CancellationToken cancellationToken)
+    /// <summary>Checks the password and starts a session; the API adds the access token (ADR 0001).</summary>
+    public async Task<SessionGrant> HandleAsync(LogInCommand command, CancellationToken cancellationToken)
     {
         await validator.EnsureValidAsync(command, cancellationToken).ConfigureAwait(false);
         var user = Domain.Users.CitizenId.TryParse(command.CitizenId, out var citizenId)
@@ -48,10 +50,15 @@ public sealed class LogInHandler(
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
             user.ChangePasswordHash(passwordHasher.Hash(command.Password));
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new LogInResult(user.Id, user.Roles);
+        var sessionId = SessionId.New();
+        var (token, hash) = RefreshTokens.Issue(sessionId);
+        var client = command.Client ?? ClientInfo.Unknown;
+        var session = Session.Start(sessionId, user.Id, hash, options.RefreshTokenLifetime, client.UserAgent, client.Address, clock);
+        sessions.Add(session);
+        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new SessionGrant(user.Id, user.Roles, session.Id, token, session.ExpiresAt);
     }
 
     private static DomainException InvalidCredentials() =>

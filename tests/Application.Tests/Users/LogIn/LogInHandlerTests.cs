@@ -2,6 +2,7 @@ using NSubstitute;
 using Voting.Application.Abstractions;
 using Voting.Application.Tests.TestSupport;
 using Voting.Application.Users.LogIn;
+using Voting.Application.Users.Sessions;
 using Voting.Application.Users.RegisterUser;
 using Voting.Domain.Common;
 using Voting.Domain.Users;
@@ -16,6 +17,7 @@ public sealed class LogInHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly FakeClock _clock = new();
     private readonly User _user;
 
@@ -28,16 +30,24 @@ public sealed class LogInHandlerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_right_password_signs_the_user_in_and_writes_nothing()
+    public async Task The_right_password_starts_a_session_whose_refresh_token_is_stored_only_as_a_hash()
     {
         _hasher.Verify("stored-hash", Password).Returns(PasswordCheck.Success);
+        Session? started = null;
+        _sessions.Add(Arg.Do<Session>(s => started = s));
 
-        var result = await Handler().HandleAsync(new LogInCommand(CitizenIds.Valid(42), Password), Ct);
+        var result = await Handler().HandleAsync(new LogInCommand(CitizenIds.Valid(42), Password, new ClientInfo("curl/8", "10.1.2.3")), Ct);
 
-        Assert.Equal(new LogInResult(_user.Id, Role.Voter), result);
+        Assert.Equal((_user.Id, Role.Voter), (result.UserId, result.Roles));
+        Assert.NotNull(started);
+        Assert.Equal((result.SessionId, _user.Id, "curl/8", "10.1.2.3"), (started.Id, started.UserId, started.UserAgent, started.Address));
+        Assert.Equal(_clock.UtcNow + new SessionOptions().RefreshTokenLifetime, result.RefreshTokenExpiresAt);
+        Assert.True(RefreshTokens.TryParse(result.RefreshToken, out var named, out var hash));
+        Assert.Equal((started.Id, started.TokenHash), (named, hash));
+        Assert.DoesNotContain(started.TokenHash, result.RefreshToken, StringComparison.Ordinal);
         Assert.Equal("stored-hash", _user.PasswordHash);
         _hasher.DidNotReceiveWithAnyArgs().Hash(default!);
-        Assert.Empty(_unitOfWork.ReceivedCalls());
+        await _unitOfWork.Received(1).SaveChangesAsync(Ct);
     }
 
     [Fact]
@@ -150,5 +160,5 @@ public sealed class LogInHandlerTests
         _hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
     }
 
-    private LogInHandler Handler() => new(new LogInValidator(), _users, _hasher, _unitOfWork);
+    private LogInHandler Handler() => new(new LogInValidator(), _users, _hasher, _sessions, new SessionOptions(), _unitOfWork, _clock);
 }
