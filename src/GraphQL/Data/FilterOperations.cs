@@ -43,8 +43,8 @@ internal static class FilterOperations
         return schema.GetOrAddType(name, () => new InputObjectType(name, Fields(kind, operand))
         {
             Description = kind == FilterKind.String
-                ? "Conditions on a String; all given must hold. `n…` negates; `…IgnoreCase` compares without case; `eq: null` tests for null."
-                : $"Conditions on a {operand.Name}; all given must hold. `n…` negates; `eq: null` tests for null.",
+                ? "Conditions on String values; all given must hold. `n…` negates; `…IgnoreCase` compares without case; `eq: null` tests for null."
+                : $"Conditions on {operand.Name} values; all given must hold. `n…` negates; `eq: null` tests for null.",
         });
     }
 
