@@ -102,4 +102,7 @@ public sealed class CatalogQuery
 
     [UsePaging]
     public IQueryable<Book>? GetNothing() => null;
+
+    [UsePaging]
+    public IEnumerable<Book> GetEverything() => Catalog.Books;
 }
