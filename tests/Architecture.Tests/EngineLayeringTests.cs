@@ -4,12 +4,12 @@ namespace Voting.Architecture.Tests;
 
 /// <summary>
 /// Inside src/GraphQL the modules stack as graphql-js's do: Errors ← Fetching (DataLoader, which knows no GraphQL) ← Language ← Types ←
-/// Validation ← Execution ← Subscriptions ← Server. A file may name its own module and the ones
+/// Validation ← Execution ← Data (filtering, sorting, paging over IQueryable) ← Subscriptions ← Server. A file may name its own module and the ones
 /// below it, never one above, so the engine has no cycles.
 /// </summary>
 public sealed partial class EngineLayeringTests
 {
-    private static readonly string[] Modules = ["Errors", "Fetching", "Language", "Types", "Validation", "Execution", "Subscriptions", "Server"];
+    private static readonly string[] Modules = ["Errors", "Fetching", "Language", "Types", "Validation", "Execution", "Data", "Subscriptions", "Server"];
 
     [Fact]
     public void No_engine_module_refers_to_a_module_above_it()

@@ -85,7 +85,8 @@ internal sealed class ClrSchemaFactory
             Subscription = subscription,
             // Roots first, then what was added: the printed SDL reads top-down from the entry points.
             Types = [.. new[] { query, mutation, subscription }.OfType<NamedType>(), .. added, .. _options.Types, .. _configuredTypes],
-            Directives = [.. Directives.Specified, .. _options.Directives, .. _usesCostDirectives ? CostDirectives.All.Except(_options.Directives) : [], .. _configuredDirectives.Except(_options.Directives)],
+            // Distinct: an attribute may define a cost directive that [Cost] or [ListSize] also brings.
+            Directives = [.. new[] { Directives.Specified, _options.Directives, _usesCostDirectives ? CostDirectives.All : [], _configuredDirectives }.SelectMany(d => d).Distinct()],
         });
     }
 
@@ -576,6 +577,8 @@ internal sealed class ClrSchemaFactory
 
         return nullable ? type : new NonNullType(type);
     }
+
+    internal ScalarType? FindScalar(Type clrType) => _scalars.GetValueOrDefault(clrType);
 
     internal T GetOrAddType<T>(string name, Func<T> create)
         where T : NamedType

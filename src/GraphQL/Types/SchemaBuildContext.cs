@@ -17,6 +17,13 @@ public sealed class SchemaBuildContext
     /// <summary>The input type of <paramref name="clrType"/>, wrapped in non-null unless <paramref name="nullable"/> (lists: non-null elements).</summary>
     public GraphQLType InputType(Type clrType, bool nullable = false) => _factory.MapClrType(clrType, nullable, input: true);
 
+    /// <summary>The scalar a CLR type (or its nullable form) maps to, or null when it maps to an object, enum or list.</summary>
+    public ScalarType? FindScalar(Type clrType)
+    {
+        ArgumentNullException.ThrowIfNull(clrType);
+        return _factory.FindScalar(Nullable.GetUnderlyingType(clrType) ?? clrType);
+    }
+
     /// <summary>The named type called <paramref name="name"/>: the one already in the schema, or the one <paramref name="create"/> makes, which is then added.</summary>
     /// <exception cref="SchemaValidationException">A type of another kind already has the name.</exception>
     public T GetOrAddType<T>(string name, Func<T> create)
