@@ -79,7 +79,16 @@ internal sealed class SortModel
         foreach (var key in keys)
         {
             var element = Expression.Parameter(typeof(T), "x");
-            yield return (Expression.Lambda(Expression.Property(element, key.Field.Property), element), key.Descending);
+            var property = Expression.Property(element, key.Field.Property);
+            if (key.Field.IsNullable)
+            {
+                // Providers disagree on where nulls sort (SQLite first, PostgreSQL last when ascending); rank
+                // them first explicitly, as keyset paging does, so every provider and every page agree.
+                var rank = Expression.Condition(Expression.Equal(property, Expression.Constant(null, property.Type)), Expression.Constant(0), Expression.Constant(1));
+                yield return (Expression.Lambda(rank, element), key.Descending);
+            }
+
+            yield return (Expression.Lambda(property, element), key.Descending);
         }
     }
 }
