@@ -64,4 +64,10 @@ public static class ErrorCodes
     /// buffer overflowed on a log topic): it must refetch its state, then subscribe again.
     /// </summary>
     public const string ResyncRequired = "RESYNC_REQUIRED";
+
+    /// <summary>An authorized field (<c>@authorize</c>) was asked for by a request with no authenticated user: sign in, then retry.</summary>
+    public const string AuthNotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>The authenticated user lacks the role or fails the policy an authorized field (<c>@authorize</c>) asks for.</summary>
+    public const string AuthNotAuthorized = "AUTH_NOT_AUTHORIZED";
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
 
@@ -28,6 +29,14 @@ public sealed class ExecutionRequest
     /// fields run one after another and share these.
     /// </summary>
     public IServiceProvider? Services { get; init; }
+
+    /// <summary>
+    /// Who sends the request; null is anonymous. Resolvers see it as <see cref="IResolverContext.User"/>
+    /// (authorization checks read it there). For a subscription it is the subscriber, for the source
+    /// stream and for every event's execution alike. The server transports set it from
+    /// <c>HttpContext.User</c>, so ASP.NET Core's authentication decides who it is.
+    /// </summary>
+    public ClaimsPrincipal? User { get; init; }
 
     public ExecutionOptions Options { get; init; } = ExecutionOptions.Default;
 }

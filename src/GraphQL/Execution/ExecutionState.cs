@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
@@ -12,6 +13,7 @@ internal sealed class ExecutionState(
     IReadOnlyDictionary<string, object?> variables,
     ExecutionOptions options,
     IServiceProvider? services,
+    ClaimsPrincipal? user,
     CancellationToken cancellationToken)
 {
     private readonly Lock _gate = new();
@@ -29,6 +31,9 @@ internal sealed class ExecutionState(
     public ExecutionOptions Options { get; } = options;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Who sends the request; null is anonymous.</summary>
+    public ClaimsPrincipal? User { get; } = user;
 
     public CollectedErrors Errors { get; } = new();
 

@@ -71,7 +71,7 @@ public static class Executor
         using var timeout = request.Options.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         timeout?.CancelAfter(request.Options.Timeout!.Value);
         var token = timeout?.Token ?? cancellationToken;
-        var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, request.Services, token);
+        var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, request.Services, request.User, token);
         var executor = new OperationExecutor(state);
         var queue = new ExecutionSynchronizationContext();
         try

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Language.Ast;
 using Voting.GraphQL.Types;
@@ -38,6 +39,8 @@ internal sealed class ResolverContext : IResolverContext
     public CancellationToken CancellationToken => State.CancellationToken;
 
     public IServiceProvider? RequestServices { get; }
+
+    public ClaimsPrincipal? User => State.User;
 
     public DataLoaderScope DataLoaders => State.DataLoaders;
 

@@ -70,7 +70,7 @@ internal static class SubscriptionExecutor
     {
         var request = subscription.Request;
         var state = new ExecutionState(
-            request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, request.Options, subscription.Services, subscription.Lifetime.Token);
+            request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, request.Options, subscription.Services, request.User, subscription.Lifetime.Token);
         var rootFields = OperationPlan.RootFieldsFor(state, subscription.RootType, request.Document);
         if (rootFields.Count != 1)
         {
@@ -222,7 +222,7 @@ internal static class SubscriptionExecutor
     private static ExecutionResult SourceFailed(Subscription subscription, CollectedField field, Exception exception)
     {
         var state = new ExecutionState(
-            subscription.Request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.Request.Options, subscription.Services, subscription.Lifetime.Token);
+            subscription.Request.Schema, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.Request.Options, subscription.Services, subscription.Request.User, subscription.Lifetime.Token);
         var error = new OperationExecutor(state).ToGraphQLError(exception, field, ResponsePath.Root(field.ResponseName));
         return ExecutionResult.FromErrors([error]);
     }

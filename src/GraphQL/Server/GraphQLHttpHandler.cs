@@ -91,7 +91,7 @@ internal sealed class GraphQLHttpHandler(GraphQLRequestExecutor executor, int ma
             return;
         }
 
-        var outcome = await executor.ExecuteAsync(graphQLRequest, isGet, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await executor.ExecuteAsync(graphQLRequest, isGet, context.RequestServices, context.User, context.RequestAborted).ConfigureAwait(false);
         if (outcome.Kind == RequestOutcomeKind.MutationOverGet)
         {
             context.Response.Headers.Allow = "POST";

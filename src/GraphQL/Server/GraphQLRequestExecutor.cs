@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -84,8 +85,8 @@ internal sealed partial class GraphQLRequestExecutor
     /// <summary>Parsed documents and their validation results by query hash; its counters show hits and misses.</summary>
     internal BoundedCache<string, CachedDocument> Documents { get; }
 
-    /// <summary>Runs a query or mutation request end to end: prepare (cache, APQ, validation, limits), then execute.</summary>
-    public async ValueTask<RequestOutcome> ExecuteAsync(GraphQLRequest request, bool viaGet, IServiceProvider? services, CancellationToken cancellationToken)
+    /// <summary>Runs a query or mutation request end to end: prepare (cache, APQ, validation, limits), then execute as <paramref name="user"/>.</summary>
+    public async ValueTask<RequestOutcome> ExecuteAsync(GraphQLRequest request, bool viaGet, IServiceProvider? services, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var prepared = await PrepareAsync(request, viaGet, cancellationToken).ConfigureAwait(false);
         if (prepared.Failure is { } failure)
@@ -93,7 +94,7 @@ internal sealed partial class GraphQLRequestExecutor
             return failure;
         }
 
-        var result = await Executor.ExecuteAsync(CreateExecutionRequest(prepared.Document!, request, services), cancellationToken).ConfigureAwait(false);
+        var result = await Executor.ExecuteAsync(CreateExecutionRequest(prepared.Document!, request, services, user), cancellationToken).ConfigureAwait(false);
         return new RequestOutcome(RequestOutcomeKind.Executed, result);
     }
 
@@ -189,14 +190,18 @@ internal sealed partial class GraphQLRequestExecutor
         return new PreparedRequest(null, document);
     }
 
-    /// <summary>What the executor runs for a prepared document: this server's schema and execution options, the request's services.</summary>
-    public ExecutionRequest CreateExecutionRequest(DocumentNode document, GraphQLRequest request, IServiceProvider? services) => new()
+    /// <summary>
+    /// What the executor runs for a prepared document: this server's schema and execution options, the
+    /// request's services and user (a transport passes <c>HttpContext.User</c>, which authentication set).
+    /// </summary>
+    public ExecutionRequest CreateExecutionRequest(DocumentNode document, GraphQLRequest request, IServiceProvider? services, ClaimsPrincipal? user) => new()
     {
         Schema = Schema,
         Document = document,
         OperationName = request.OperationName,
         VariableValues = request.Variables,
         Services = services,
+        User = user,
         Options = ExecutionOptions,
     };
 

@@ -153,12 +153,11 @@ internal sealed class ClrSchemaFactory
         }
         else if (clrType.IsInterface)
         {
-            type = new InterfaceType(
-                NameOf(clrType, ClrNaming.InterfaceName(ClrNaming.StripGenericArity(clrType.Name))),
-                () => Fields(clrType, OperationType.Query),
-                () => InterfacesOf(clrType))
+            var name = NameOf(clrType, ClrNaming.InterfaceName(ClrNaming.StripGenericArity(clrType.Name)));
+            type = new InterfaceType(name, () => Fields(clrType, OperationType.Query), () => InterfacesOf(clrType))
             {
                 Description = DescriptionOf(clrType),
+                AppliedDirectives = ConfigureType(clrType, name, isInterface: true),
                 ResolveType = ResolveByClrType,
             };
         }
@@ -181,12 +180,25 @@ internal sealed class ClrSchemaFactory
         var type = new ObjectType(name, () => Fields(clrType, operation), () => InterfacesOf(clrType))
         {
             Description = DescriptionOf(clrType),
+            AppliedDirectives = ConfigureType(clrType, name, isInterface: false),
             RuntimeType = clrType,
             IsTypeOf = clrType.IsInstanceOfType,
         };
         _objectsByClrType[clrType] = type;
         Register(type);
         return type;
+    }
+
+    // The type's own FieldConfigurationAttributes, by Order, shape the type itself (its directives).
+    private IReadOnlyList<DirectiveNode> ConfigureType(Type clrType, string name, bool isInterface)
+    {
+        var type = new TypeConfiguration(_context, clrType, name, isInterface);
+        foreach (var configuration in clrType.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true).OrderBy(a => a.Order))
+        {
+            configuration.ConfigureType(type);
+        }
+
+        return [.. type.AppliedDirectives];
     }
 
     private void Register(NamedType type)
@@ -330,7 +342,8 @@ internal sealed class ClrSchemaFactory
         return Configure(field, CostDirectivesOf(property), []);
     }
 
-    // The member's FieldConfigurationAttributes, then its type's, each set by Order (see the attribute's remarks).
+    // The member's FieldConfigurationAttributes, then its type's, each set by Order, with those of implemented
+    // interfaces that apply to implementations after each (see the attribute's remarks).
     private static FieldDefinition Configure(FieldConfiguration field, IReadOnlyList<DirectiveNode> directives, IReadOnlyList<ArgumentDefinition> arguments)
     {
         foreach (var directive in directives)
@@ -343,14 +356,52 @@ internal sealed class ClrSchemaFactory
             field.Arguments.Add(argument);
         }
 
-        var configurations = field.Member.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true).OrderBy(a => a.Order)
-            .Concat(field.DeclaringType.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true).OrderBy(a => a.Order));
-        foreach (var configuration in configurations)
+        var type = field.DeclaringType;
+        var interfaces = type.IsInterface ? [] : type.GetInterfaces();
+        var implemented = interfaces.Select(i => ImplementedMember(type, i, field.Member)).OfType<MemberInfo>().ToList();
+        var configurations = AttributesOn(field.Member, fromInterface: false)
+            .Concat(implemented.SelectMany(m => AttributesOn(m, fromInterface: true)))
+            .Concat(AttributesOn(type, fromInterface: false))
+            .Concat(interfaces.Where(i => implemented.Exists(m => m.DeclaringType == i)).SelectMany(i => AttributesOn(i, fromInterface: true)));
+        foreach (var (target, configuration) in configurations)
         {
+            field.AttributeTarget = target;
             configuration.Configure(field);
         }
 
+        field.AttributeTarget = field.Member;
         return field.ToDefinition();
+    }
+
+    private static IEnumerable<(MemberInfo Target, FieldConfigurationAttribute Attribute)> AttributesOn(MemberInfo target, bool fromInterface) =>
+        target.GetCustomAttributes<FieldConfigurationAttribute>(inherit: true)
+            .Where(a => !fromInterface || a.AppliesToImplementations)
+            .OrderBy(a => a.Order)
+            .Select(a => (target, a));
+
+    // The property or method of the interface that member implements on type, or null.
+    private static MemberInfo? ImplementedMember(Type type, Type @interface, MemberInfo member)
+    {
+        var method = member switch
+        {
+            PropertyInfo property => property.GetMethod,
+            MethodInfo m => m,
+            _ => null,
+        };
+        if (method is null)
+        {
+            return null;
+        }
+
+        var map = type.GetInterfaceMap(@interface);
+        var index = Array.FindIndex(map.TargetMethods, m => m.MethodHandle == method.MethodHandle);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var implemented = map.InterfaceMethods[index];
+        return member is PropertyInfo ? Array.Find(@interface.GetProperties(), p => p.GetMethod == implemented) : implemented;
     }
 
     // A root type's instance comes from the services, not from the parent value, so its getters are not pure.

@@ -17,6 +17,7 @@ public sealed class FieldConfiguration
         Schema = schema;
         Member = member;
         DeclaringType = declaringType;
+        AttributeTarget = member;
         Name = name;
         Type = type;
         ResultType = resultType;
@@ -31,6 +32,12 @@ public sealed class FieldConfiguration
 
     /// <summary>The CLR type whose field this is.</summary>
     public Type DeclaringType { get; }
+
+    /// <summary>
+    /// Where the attribute configuring the field now was put: <see cref="Member"/>, <see cref="DeclaringType"/>
+    /// (or a base class), or an interface or interface member the field implements.
+    /// </summary>
+    public MemberInfo AttributeTarget { get; internal set; }
 
     /// <summary>The field's name in the schema.</summary>
     public string Name { get; set; }

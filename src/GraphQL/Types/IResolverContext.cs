@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Voting.GraphQL.Fetching;
 
 namespace Voting.GraphQL.Types;
@@ -19,6 +20,9 @@ public interface IResolverContext
 
     /// <summary>The request's scoped services; null when execution runs without a container.</summary>
     IServiceProvider? RequestServices { get; }
+
+    /// <summary>Who sends the request (the execution request's user); null is anonymous.</summary>
+    ClaimsPrincipal? User { get; }
 
     /// <summary>
     /// The request's DataLoaders: one instance of each loader type per request, all dispatched by

@@ -7,7 +7,10 @@ namespace Voting.GraphQL.Types;
 /// <summary>
 /// Prints a schema as SDL exactly as graphql-js's <c>printSchema</c>: the schema definition only
 /// when a root type has a non-default name (or the schema a description), then the non-specified
-/// directives, then the types in type-map order, without the specified scalars.
+/// directives, then the types in type-map order, without the specified scalars. Unlike graphql-js (and
+/// like HotChocolate), directives the schema applies to its types, fields, arguments, enum values and
+/// input fields are printed too, except the specified ones it prints in its own way (<c>@deprecated</c>,
+/// <c>@specifiedBy</c>, <c>@oneOf</c>): a schema's snapshot then shows <c>@authorize</c>, <c>@cost</c> and the like.
 /// </summary>
 public static class SchemaPrinter
 {
@@ -27,13 +30,13 @@ public static class SchemaPrinter
 
     public static string PrintType(NamedType type) => type switch
     {
-        ScalarType scalar => PrintDescription(scalar.Description) + "scalar " + scalar.Name + PrintSpecifiedBy(scalar),
-        ObjectType obj => PrintDescription(obj.Description) + "type " + obj.Name + PrintImplementedInterfaces(obj) + PrintFields(obj),
-        InterfaceType iface => PrintDescription(iface.Description) + "interface " + iface.Name + PrintImplementedInterfaces(iface) + PrintFields(iface),
-        UnionType union => PrintDescription(union.Description) + "union " + union.Name + (union.Types.Count > 0 ? " = " + string.Join(" | ", union.Types.Select(t => t.Name)) : string.Empty),
-        EnumType enumType => PrintDescription(enumType.Description) + "enum " + enumType.Name + PrintBlock(
-            enumType.Values.Select((v, i) => PrintDescription(v.Description, "  ", i == 0) + "  " + v.Name + PrintDeprecated(v.DeprecationReason))),
-        InputObjectType input => PrintDescription(input.Description) + "input " + input.Name + (input.IsOneOf ? " @oneOf" : string.Empty) + PrintBlock(
+        ScalarType scalar => PrintDescription(scalar.Description) + "scalar " + scalar.Name + PrintSpecifiedBy(scalar) + PrintApplied(scalar.AppliedDirectives),
+        ObjectType obj => PrintDescription(obj.Description) + "type " + obj.Name + PrintImplementedInterfaces(obj) + PrintApplied(obj.AppliedDirectives) + PrintFields(obj),
+        InterfaceType iface => PrintDescription(iface.Description) + "interface " + iface.Name + PrintImplementedInterfaces(iface) + PrintApplied(iface.AppliedDirectives) + PrintFields(iface),
+        UnionType union => PrintDescription(union.Description) + "union " + union.Name + PrintApplied(union.AppliedDirectives) + (union.Types.Count > 0 ? " = " + string.Join(" | ", union.Types.Select(t => t.Name)) : string.Empty),
+        EnumType enumType => PrintDescription(enumType.Description) + "enum " + enumType.Name + PrintApplied(enumType.AppliedDirectives) + PrintBlock(
+            enumType.Values.Select((v, i) => PrintDescription(v.Description, "  ", i == 0) + "  " + v.Name + PrintDeprecated(v.DeprecationReason) + PrintApplied(v.AppliedDirectives))),
+        InputObjectType input => PrintDescription(input.Description) + "input " + input.Name + (input.IsOneOf ? " @oneOf" : string.Empty) + PrintApplied(input.AppliedDirectives) + PrintBlock(
             input.Fields.Values.Select((f, i) => PrintDescription(f.Description, "  ", i == 0) + "  " + PrintInputValue(f))),
         _ => throw new ArgumentException($"Unexpected type {type}.", nameof(type)),
     };
@@ -87,7 +90,7 @@ public static class SchemaPrinter
         type.Interfaces.Count > 0 ? " implements " + string.Join(" & ", type.Interfaces.Select(i => i.Name)) : string.Empty;
 
     private static string PrintFields(ComplexType type) => PrintBlock(type.Fields.Values.Select((f, i) =>
-        PrintDescription(f.Description, "  ", i == 0) + "  " + f.Name + PrintArguments(f.Arguments, "  ") + ": " + f.Type + PrintDeprecated(f.DeprecationReason)));
+        PrintDescription(f.Description, "  ", i == 0) + "  " + f.Name + PrintArguments(f.Arguments, "  ") + ": " + f.Type + PrintDeprecated(f.DeprecationReason) + PrintApplied(f.AppliedDirectives)));
 
     private static string PrintBlock(IEnumerable<string> items)
     {
@@ -127,7 +130,27 @@ public static class SchemaPrinter
             text += " = " + Printer.Print(defaultValue);
         }
 
-        return text + PrintDeprecated(value.DeprecationReason);
+        return text + PrintDeprecated(value.DeprecationReason) + PrintApplied(value.AppliedDirectives);
+    }
+
+    // The specified directives are printed from the type system's own properties, so they are left out here.
+    private static string PrintApplied(IReadOnlyList<DirectiveNode> directives)
+    {
+        if (directives.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var directive in directives)
+        {
+            if (directive.Name.Value is not ("deprecated" or "specifiedBy" or "oneOf"))
+            {
+                builder.Append(' ').Append(Printer.Print(directive));
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string PrintDeprecated(string? reason) => reason switch

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Voting.GraphQL.Fetching;
 using Voting.GraphQL.Types;
 
@@ -18,6 +19,8 @@ internal sealed class TestResolverContext(Schema schema, FieldDefinition fieldDe
     public CancellationToken CancellationToken => TestContext.Current.CancellationToken;
 
     public IServiceProvider? RequestServices => services;
+
+    public ClaimsPrincipal? User => null;
 
     public DataLoaderScope DataLoaders { get; } = new(new BatchScheduler(), services);
 

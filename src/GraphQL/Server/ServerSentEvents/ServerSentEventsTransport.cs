@@ -116,7 +116,7 @@ internal sealed class ServerSentEventsTransport(IOptions<ServerSentEventsOptions
             }
             else
             {
-                var execution = executor.CreateExecutionRequest(prepared.Document!, request, context.RequestServices);
+                var execution = executor.CreateExecutionRequest(prepared.Document!, request, context.RequestServices, context.User);
                 if (Executor.GetOperation(prepared.Document!, request.OperationName) is { Operation: OperationType.Subscription })
                 {
                     var subscription = await Executor.SubscribeAsync(execution, token).ConfigureAwait(false);

@@ -285,7 +285,8 @@ internal abstract class WebSocketConnection : IDisposable
                 return;
             }
 
-            var execution = _executor.CreateExecutionRequest(prepared.Document!, request, Context.RequestServices);
+            // The user as it is now: the upgrade request's, or the one OnConnect set from connection_init.
+            var execution = _executor.CreateExecutionRequest(prepared.Document!, request, Context.RequestServices, Context.User);
             if (Executor.GetOperation(prepared.Document!, request.OperationName) is { Operation: OperationType.Subscription })
             {
                 var subscription = await Executor.SubscribeAsync(execution, token).ConfigureAwait(false);

@@ -15,5 +15,12 @@ public sealed class WebSocketTransportOptions
     /// Decides on <c>connection_init</c> with its payload whether the connection is accepted (e.g. checks a token
     /// in it); false closes the socket with 4403 Forbidden. Null accepts every connection.
     /// </summary>
+    /// <remarks>
+    /// This is where a connection authenticates when a browser cannot send an <c>Authorization</c> header with the
+    /// upgrade: validate the token in the payload and set <c>context.User = principal</c>. Each operation runs as
+    /// <c>context.User</c> as it is when the operation starts (a subscription keeps that user for its whole
+    /// life), so the principal set here holds for every later operation of the connection; without this hook,
+    /// operations run as the upgrade request's user, which the authentication middleware set.
+    /// </remarks>
     public Func<HttpContext, IReadOnlyDictionary<string, object?>?, ValueTask<bool>>? OnConnect { get; set; }
 }

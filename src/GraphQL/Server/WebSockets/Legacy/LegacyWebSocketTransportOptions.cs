@@ -15,5 +15,10 @@ public sealed class LegacyWebSocketTransportOptions
     /// Decides on <c>connection_init</c> with its payload whether the connection is accepted (e.g. checks a token
     /// in it); false sends <c>connection_error</c> and closes the socket. Null accepts every connection.
     /// </summary>
+    /// <remarks>
+    /// Set <c>context.User = principal</c> here after validating a token from the payload: each operation runs as
+    /// <c>context.User</c> as it is when the operation starts, so the principal holds for the connection's later
+    /// operations (a repeated <c>connection_init</c> may replace it; running subscriptions keep theirs).
+    /// </remarks>
     public Func<HttpContext, IReadOnlyDictionary<string, object?>?, ValueTask<bool>>? OnConnect { get; set; }
 }
