@@ -36,6 +36,8 @@ internal static class DependencyInjection
             .AddServerSentEvents();
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
+        // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.
+        services.Configure<WebSocketTransportOptions>(configuration.GetSection("GraphQL:WebSockets"));
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

@@ -27,3 +27,59 @@ export function assertThreeTicks({ results, error }) {
     assert.ok(!Number.isNaN(Date.parse(result.data.ticks.at)), `at should be a date-time: ${result.data.ticks.at}`);
   }
 }
+
+/**
+ * The first `count` results of an operation that does not end by itself; then it is unsubscribed. Rejects if the
+ * operation fails or completes before. `observe` registers the sink and returns the function that unsubscribes.
+ */
+export function collectFirst(count, observe) {
+  return new Promise((resolve, reject) => {
+    const results = [];
+    let unsubscribe = null;
+    let done = false;
+    const finish = () => {
+      done = true;
+      unsubscribe?.();
+      resolve(results);
+    };
+    unsubscribe = observe({
+      next: (result) => {
+        if (done) return;
+        results.push(result);
+        if (results.length === count) finish();
+      },
+      error: (error) => reject(new Error(`failed after ${results.length} of ${count} results: ${JSON.stringify(error)}`)),
+      complete: () => {
+        if (!done) reject(new Error(`completed after ${results.length} of ${count} results`));
+      },
+    });
+    if (done) unsubscribe();
+  });
+}
+
+/** One GraphQL request over HTTP POST; the parsed response (the status must be 200). */
+export async function postGraphQL(server, query, variables) {
+  const response = await server.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, `POST /graphql answered ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+export const announceMutation = 'mutation Announce($text: String!) { announce(text: $text) { sequence text publishedAt } }';
+
+export const announcementsSubscription =
+  'subscription Announcements($after: Long) { announcements(afterSequence: $after) { sequence text publishedAt } }';
+
+/** Announces `text` over HTTP; its sequence. */
+export async function announce(server, text) {
+  const { data, errors } = await postGraphQL(server, announceMutation, { text });
+  assert.equal(errors, undefined, JSON.stringify(errors));
+  return data.announce.sequence;
+}
+
+/** A subscription whose argument the resolver refuses: the operation fails with BAD_USER_INPUT. */
+export const badTicksSubscription = 'subscription { ticks(count: 0, intervalMs: 50) { sequence } }';

@@ -21,6 +21,10 @@ const defaultDll = resolve(
   '../../../src/WebApi/bin/Release/net10.0/Voting.WebApi.dll',
 );
 
+// A signal ends the process without its 'exit' handlers, which kill the servers started here: the test runner
+// sends SIGTERM to a file's process that passes --test-timeout, Ctrl-C sends SIGINT. Make both an exit.
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
+
 const startTimeoutMs = 60_000;
 const stopTimeoutMs = 10_000;
 const outputLimit = 20 * 1024;
