@@ -45,7 +45,7 @@ public sealed class DataSchemaTests
 
             """The order of the items: the first key, then the next to break ties."""
             order: [BookSortInput!]
-          ): ShelfConnection!
+          ): ShelfConnection! @listSize(assumedSize: 5, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)
           nothing(
             """Returns the first _n_ elements from the list."""
             first: Int
@@ -60,7 +60,7 @@ public sealed class DataSchemaTests
             Returns the elements in the list that come before the specified cursor.
             """
             before: String
-          ): NothingConnection
+          ): NothingConnection @listSize(assumedSize: 50, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)
           everything(
             """Returns the first _n_ elements from the list."""
             first: Int
@@ -75,7 +75,7 @@ public sealed class DataSchemaTests
             Returns the elements in the list that come before the specified cursor.
             """
             before: String
-          ): EverythingConnection!
+          ): EverythingConnection! @listSize(assumedSize: 50, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)
         }
         """",
         """"
