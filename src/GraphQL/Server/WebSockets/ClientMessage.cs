@@ -25,6 +25,12 @@ internal sealed record ClientMessage(string Type, string? Id, IReadOnlyDictionar
             problem = "Invalid message received: not JSON";
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose strings are not valid text (a lone surrogate escape, "\ud800").
+            problem = "Invalid message received: not JSON";
+            return null;
+        }
     }
 
     private static ClientMessage? Read(JsonElement root, out string problem)

@@ -141,6 +141,8 @@ public sealed class GraphQLTransportWsTests
 
     [Theory]
     [InlineData("not json", "Invalid message received: not JSON")]
+    [InlineData("{\"type\":\"\\ud800\"}", "Invalid message received: not JSON")]
+    [InlineData("{\"type\":\"subscribe\",\"id\":\"\\udfff\",\"payload\":{\"query\":\"{ answer }\"}}", "Invalid message received: not JSON")]
     [InlineData("[1]", "Invalid message received: a message is an object with a string \"type\"")]
     [InlineData("{\"type\":\"next\",\"id\":\"1\"}", "Invalid message received: unexpected type \"next\"")]
     [InlineData("{\"type\":\"subscribe\",\"payload\":{\"query\":\"{ answer }\"}}", "Invalid message received: a non-empty string \"id\" is required")]

@@ -28,6 +28,12 @@ internal sealed record LegacyClientMessage(string Type, string? Id, IReadOnlyDic
             problem = "Message must be JSON-parseable.";
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose strings are not valid text (a lone surrogate escape, "\ud800").
+            problem = "Message must be JSON-parseable.";
+            return null;
+        }
     }
 
     private static LegacyClientMessage? Read(JsonElement root, out string? id, out string problem)

@@ -111,6 +111,7 @@ public sealed class SubscriptionsTransportWsTests
 
     [Theory]
     [InlineData("not json", "Message must be JSON-parseable.")]
+    [InlineData("{\"type\":\"\\ud800\"}", "Message must be JSON-parseable.")]
     [InlineData("[1]", "A message is an object with a string \"type\".")]
     [InlineData("{\"type\":\"data\",\"id\":\"1\"}", "Invalid message type \"data\".")]
     [InlineData("{\"type\":\"start\",\"payload\":{\"query\":\"{ answer }\"}}", "start needs a non-empty string \"id\".")]
