@@ -17,6 +17,7 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddVotingIdentity(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName))
@@ -38,6 +39,10 @@ internal static class DependencyInjection
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.
         services.Configure<WebSocketTransportOptions>(configuration.GetSection("GraphQL:WebSockets"));
+
+        // A token in the connection_init payload authenticates the connection (close 4403 when invalid).
+        services.AddOptions<WebSocketTransportOptions>().Configure<ConnectionAuthenticator>((o, authenticator) => o.OnConnect = authenticator.OnConnectAsync);
+        services.AddOptions<LegacyWebSocketTransportOptions>().Configure<ConnectionAuthenticator>((o, authenticator) => o.OnConnect = authenticator.OnConnectAsync);
         services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
@@ -45,6 +50,8 @@ internal static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseWebSockets();
         app.MapGraphQL("/graphql");
         return app;

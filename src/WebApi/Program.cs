@@ -21,6 +21,7 @@ var app = builder.Build();
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
 {
     await app.Services.MigrateDatabaseAsync();
+    await Voting.WebApi.Identity.InitialAdmin.EnsureInitialAdminAsync(app.Services, app.Configuration);
     if (app.Environment.IsDevelopment())
     {
         await Voting.WebApi.Seeding.DemoSeeder.SeedDemoAsync(app.Services);

@@ -11,7 +11,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
-  announceMutation, announcementsSubscription, assertThreeTicks, badTicksSubscription, collect, collectFirst,
+  announceMutation, announcementsSubscription, assertThreeTicks, badTicksSubscription, collect, collectFirst, officialToken,
   postGraphQL, ticksSubscription,
 } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
@@ -29,8 +29,11 @@ describe('Apollo Client (HttpLink + GraphQLWsLink)', () => {
   let client;
   before(async () => {
     server = await startServer({ environment: 'Development' });
+    // Signed in as an official (announce needs one): the token goes in the HTTP header and in connection_init.
+    const token = await officialToken(server);
     wsClient = createClient({
       url: `${server.baseUrl.replace(/^http/, 'ws')}/graphql`,
+      connectionParams: { Authorization: `Bearer ${token}` },
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: true,
@@ -40,7 +43,7 @@ describe('Apollo Client (HttpLink + GraphQLWsLink)', () => {
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     };
     client = new ApolloClient({
-      link: split(isSubscription, new GraphQLWsLink(wsClient), new HttpLink({ uri: `${server.baseUrl}/graphql`, fetch })),
+      link: split(isSubscription, new GraphQLWsLink(wsClient), new HttpLink({ uri: `${server.baseUrl}/graphql`, fetch, headers: { authorization: `Bearer ${token}` } })),
       cache: new InMemoryCache(),
     });
   });

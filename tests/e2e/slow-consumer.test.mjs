@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { announce, announcementsSubscription, postGraphQL } from './support/operations.mjs';
+import { announce, announcementsSubscription, officialToken, postGraphQL } from './support/operations.mjs';
 import { openAcknowledged } from './support/raw-ws.mjs';
 import { startServer } from './support/server.mjs';
 
@@ -28,6 +28,7 @@ const concurrency = 8;
 /** Announces `count` long texts, `concurrency` at a time; their sequences, in order. */
 async function announceMany(server, count) {
   const sequences = [];
+  const token = await officialToken(server);
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -36,6 +37,7 @@ async function announceMany(server, count) {
         server,
         'mutation Announce($text: String!) { announce(text: $text) { sequence } }',
         { text: longText(n) },
+        token,
       );
       assert.equal(errors, undefined, JSON.stringify(errors));
       sequences.push(data.announce.sequence);

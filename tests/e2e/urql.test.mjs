@@ -9,7 +9,7 @@ import { createClient } from 'graphql-ws';
 import { onEnd, pipe, subscribe } from 'wonka';
 import WebSocket from 'ws';
 import {
-  announceMutation, announcementsSubscription, assertThreeTicks, badTicksSubscription, collect, collectFirst,
+  announceMutation, announcementsSubscription, assertThreeTicks, badTicksSubscription, collect, collectFirst, officialToken,
   postGraphQL, ticksSubscription,
 } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
@@ -28,8 +28,11 @@ describe('urql core client (fetchExchange + subscriptionExchange on graphql-ws)'
   let client;
   before(async () => {
     server = await startServer({ environment: 'Development' });
+    // Signed in as an official (announce needs one): the token goes in the HTTP header and in connection_init.
+    const token = await officialToken(server);
     wsClient = createClient({
       url: `${server.baseUrl.replace(/^http/, 'ws')}/graphql`,
+      connectionParams: { Authorization: `Bearer ${token}` },
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: true,
@@ -40,6 +43,7 @@ describe('urql core client (fetchExchange + subscriptionExchange on graphql-ws)'
       // after the first result); Node 20's fetch then rejects, unhandled, with AbortError once the response is
       // read. The server has answered by then, so the test leaves the signal out.
       fetch: (url, { signal, ...init }) => fetch(url, init),
+      fetchOptions: { headers: { authorization: `Bearer ${token}` } },
       exchanges: [
         subscriptionExchange({
           forwardSubscription: (request) => ({

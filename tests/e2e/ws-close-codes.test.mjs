@@ -1,13 +1,13 @@
 // The close codes of graphql-transport-ws (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md), each
 // provoked by a bare `ws` client against a live Voting.WebApi, which must go on serving new connections after.
 //
-// Not here: 4403 Forbidden needs an OnConnect hook refusing the connection_init, and the WebApi configures none,
-// so no client can provoke it end to end (the in-process tests of the transport cover it). 4500 is the server's
-// own failure: a client that gets it found a bug, so no test here can provoke it on purpose.
+// Not here: 4500 is the server's own failure: a client that gets it found a bug, so no test here can provoke it
+// on purpose.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertServesNewConnection, openAcknowledged, openSocket } from './support/raw-ws.mjs';
+import { officialToken, seededAdmin } from './support/operations.mjs';
 import { startServer } from './support/server.mjs';
 
 /** A subscription that stays open for as long as any test runs. */
@@ -53,6 +53,24 @@ describe('graphql-transport-ws close codes (raw ws client)', () => {
     assert.deepEqual(await socket.next(), { type: 'pong' });
     socket.send({ id: 'same', type: 'subscribe', payload: longSubscription });
     assert.deepEqual(await socket.closed, { code: 4409, reason: 'Subscriber for same already exists' });
+    await assertServesNewConnection(server);
+  });
+
+  test('4403: a connection_init whose token is not valid closes the socket; a valid one is acknowledged', async () => {
+    const refused = await openSocket(server);
+    refused.send({ type: 'connection_init', payload: { Authorization: 'Bearer not-a-valid-token' } });
+    assert.deepEqual(await refused.closed, { code: 4403, reason: 'Forbidden' });
+
+    const accepted = await openSocket(server);
+    accepted.send({ type: 'connection_init', payload: { Authorization: `Bearer ${await officialToken(server)}` } });
+    assert.equal((await accepted.next()).type, 'connection_ack');
+    accepted.send({ id: 'me', type: 'subscribe', payload: { query: '{ me { citizenId roles } }' } });
+    assert.deepEqual(await accepted.next(), {
+      id: 'me',
+      type: 'next',
+      payload: { data: { me: { citizenId: seededAdmin.citizenId, roles: ['ADMIN', 'ELECTION_OFFICER', 'VOTER'] } } },
+    });
+    await accepted.close();
     await assertServesNewConnection(server);
   });
 

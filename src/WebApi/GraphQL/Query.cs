@@ -7,7 +7,7 @@ using Voting.GraphQL.Types;
 namespace Voting.WebApi.GraphQL;
 
 /// <summary>The query root. Resolvers stay thin: arguments in, a use case called, read models out.</summary>
-public sealed class Query
+public sealed partial class Query
 {
     [GraphQLDescription("Elections, the latest opening first. Drafts are listed only for election officials.")]
     public async Task<IReadOnlyList<ElectionNode>> GetElectionsAsync(

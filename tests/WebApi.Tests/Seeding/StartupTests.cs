@@ -71,4 +71,36 @@ public sealed class StartupTests
 
         Assert.Equal((DatabaseProvider.Sqlite, $"Data Source={factory.DatabasePath}"), (options.Provider, options.ConnectionString));
     }
+
+    [Theory]
+    [InlineData("Production", "", "Jwt:SigningKey is not configured")]
+    [InlineData("Production", "too-short", "at least 32 bytes")]
+    [InlineData("Production", Identity.JwtOptions.DevelopmentKey, "is the development key")]
+    [InlineData("Staging", Identity.JwtOptions.DevelopmentKey, "is the development key")]
+    public void Outside_development_the_host_refuses_a_missing_short_or_default_signing_key(string environment, string key, string problem)
+    {
+        using var factory = new ApiFactory(environment, new Dictionary<string, string?> { ["Jwt:SigningKey"] = key });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains(problem, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_initial_admin_from_configuration_is_registered_at_start()
+    {
+        await using var factory = new ApiFactory("Production", new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "true",
+            ["Accounts:InitialAdmin:CitizenId"] = "1100000000008",
+            ["Accounts:InitialAdmin:Phone"] = "+66800000001",
+            ["Accounts:InitialAdmin:Password"] = "initial-admin-password",
+        });
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VotingDbContext>();
+
+        var admin = Assert.Single(await db.Users.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.True(admin.HasRole(Domain.Users.Role.Admin));
+    }
 }

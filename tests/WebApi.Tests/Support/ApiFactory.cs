@@ -8,6 +8,9 @@ namespace Voting.WebApi.Tests.Support;
 /// <summary>The real host on a private SQLite file, in the environment and with the settings a test gives.</summary>
 public sealed class ApiFactory(string environment, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The key every test host signs with unless a test configures another (or none).</summary>
+    public const string TestSigningKey = "webapi-tests-signing-key-0123456789abcdef-long-enough-for-hs512-too";
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "voting-webapi-tests", $"{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -17,6 +20,7 @@ public sealed class ApiFactory(string environment, IReadOnlyDictionary<string, s
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Jwt:SigningKey"] = TestSigningKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -58,10 +58,14 @@ export function collectFirst(count, observe) {
 }
 
 /** One GraphQL request over HTTP POST; the parsed response (the status must be 200). */
-export async function postGraphQL(server, query, variables) {
+export async function postGraphQL(server, query, variables, token) {
   const response = await server.fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -75,8 +79,29 @@ export const announcementsSubscription =
   'subscription Announcements($after: Long) { announcements(afterSequence: $after) { sequence text publishedAt } }';
 
 /** Announces `text` over HTTP; its sequence. */
+/** The admin the Development environment seeds (appsettings.Development.json); an official, so it may announce. */
+export const seededAdmin = { citizenId: '1100000000008', password: 'admin-password' };
+
+const officialTokens = new WeakMap();
+
+/** An access token of the seeded admin, logged in once per server. */
+export async function officialToken(server) {
+  if (!officialTokens.has(server)) {
+    officialTokens.set(server, (async () => {
+      const { data, errors } = await postGraphQL(
+        server,
+        'mutation Login($c: String!, $p: String!) { login(citizenId: $c, password: $p) { accessToken } }',
+        { c: seededAdmin.citizenId, p: seededAdmin.password },
+      );
+      assert.equal(errors, undefined, JSON.stringify(errors));
+      return data.login.accessToken;
+    })());
+  }
+  return officialTokens.get(server);
+}
+
 export async function announce(server, text) {
-  const { data, errors } = await postGraphQL(server, announceMutation, { text });
+  const { data, errors } = await postGraphQL(server, announceMutation, { text }, await officialToken(server));
   assert.equal(errors, undefined, JSON.stringify(errors));
   return data.announce.sequence;
 }
