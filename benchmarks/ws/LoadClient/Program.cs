@@ -1,0 +1,22 @@
+using Voting.Benchmarks.WebSockets;
+
+// LoadClient fanout --url ws://127.0.0.1:PORT/graphql [--subscribers 1000] [--rate R | --start-rate 10 --factor 1.5 --refine 2]
+//                   [--warmup 2] [--duration 5] [--bound-ms 100] [--steps-out FILE]
+// LoadClient idle   --url ws://127.0.0.1:PORT/graphql --server-pid PID [--connections 10000] [--settle 10]
+// Progress goes to stderr; one "RESULT key=value ..." line to stdout.
+var options = Options.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+Func<CancellationToken, Task<int>> run = options.Mode switch
+{
+    "fanout" => new FanOutRun(options).RunAsync,
+    "idle" => new IdleRun(options).RunAsync,
+    _ => throw new ArgumentException($"Unknown mode '{options.Mode}': fanout or idle."),
+};
+options.CheckAllRead();
+return await run(cancel.Token).ConfigureAwait(false);

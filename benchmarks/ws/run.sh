@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Subscriptions over WebSockets (graphql-transport-ws): our real server (src/WebApi, Release) and the
+# Node peer (graphql-ws's server on ws, node/server.mjs, the same announcements schema) on loopback.
+#
+# 1. Fan-out: LoadClient opens SUBSCRIBERS subscriptions to `announcements`, publishes `announce`
+#    mutations at a fixed rate over one more socket, and raises the rate until p99 from publish
+#    (the server's publishedAt) to receipt passes BOUND_MS or a delivery fails; the highest rate that
+#    held gives deliveries/s = rate x subscribers. Each server in turn, the other one stopped.
+# 2. Idle: on a fresh instance of each server, IDLE_CONNECTIONS subscriptions held open; the server's
+#    VmRSS before and after gives memory per connection.
+# A markdown table goes to stdout. Knobs: SUBSCRIBERS (1000), BOUND_MS (100), WARMUP (2), DURATION (5),
+# START_RATE (10), FACTOR (1.5), IDLE_CONNECTIONS (10000), SETTLE (10), SKIP_IDLE=1, ONLY=voting|graphql-ws,
+# OUT (folder for logs and step tables; a temporary one if unset).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SUBSCRIBERS=${SUBSCRIBERS:-1000}
+BOUND_MS=${BOUND_MS:-100}
+WARMUP=${WARMUP:-2}
+DURATION=${DURATION:-5}
+START_RATE=${START_RATE:-10}
+FACTOR=${FACTOR:-1.5}
+IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
+SETTLE=${SETTLE:-10}
+OUT=${OUT:-$(mktemp -d -t wsbench.XXXXXX)}
+mkdir -p "$OUT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+export NODE_ENV=production
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+# 10,000 sockets on each side need as many descriptors (the server inherits this limit).
+ulimit -n "$(ulimit -Hn)"
+(($(ulimit -n) > IDLE_CONNECTIONS + 500)) || die "ulimit -n is $(ulimit -n): too low for $IDLE_CONNECTIONS connections"
+
+# --- Servers: one at a time, each in its own process group, stopped on any exit ------------------
+
+server_pid=
+stop_server() {
+  [[ -n $server_pid ]] || return 0
+  kill -- "-$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+start_server() { # start_server NAME LOGNAME: starts it on a free port, sets port and server_pid
+  local name=$1 logname=$2 tries
+  port=$(free_port)
+  log "Starting $name on 127.0.0.1:$port"
+  case $name in
+    voting)
+      rm -f "$OUT/voting.db"*
+      ASPNETCORE_URLS=http://127.0.0.1:$port ASPNETCORE_ENVIRONMENT=Production \
+        Database__ConnectionString="Data Source=$OUT/voting.db" Serilog__MinimumLevel__Default=Warning \
+        setsid dotnet "$ROOT/src/WebApi/bin/Release/net10.0/Voting.WebApi.dll" >"$OUT/$logname.log" 2>&1 &
+      ;;
+    graphql-ws) PORT=$port setsid node "$HERE/node/server.mjs" >"$OUT/$logname.log" 2>&1 & ;;
+  esac
+  server_pid=$! # setsid execs the server itself: this is the process whose memory is read
+  for ((tries = 0; tries < 240; tries++)); do
+    curl -sS -f --max-time 2 -H 'Content-Type: application/json' --data '{"query":"{ __typename }"}' \
+      "http://127.0.0.1:$port/graphql" >/dev/null 2>&1 && return 0
+    kill -0 "$server_pid" 2>/dev/null || { tail -n 30 "$OUT/$logname.log" >&2; die "$name exited (log: $OUT/$logname.log)"; }
+    sleep 0.5
+  done
+  die "$name does not answer on port $port after 120 s"
+}
+
+# --- Build --------------------------------------------------------------------------------------
+
+node_dir=$HERE/node
+if [[ ! -f $node_dir/node_modules/.package-lock.json || $node_dir/package-lock.json -nt $node_dir/node_modules/.package-lock.json ]]; then
+  log "Installing the Node peer (npm ci)"
+  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+for project in "$ROOT/src/WebApi" "$HERE/LoadClient"; do
+  log "Building $project (Release)"
+  dotnet build "$project" -c Release --nologo -v quiet >"$OUT/build.log" 2>&1 ||
+    { tail -n 30 "$OUT/build.log" >&2; die "build of $project failed"; }
+done
+client=(dotnet "$HERE/LoadClient/bin/Release/net10.0/Voting.Benchmarks.WebSockets.LoadClient.dll")
+
+servers=(voting graphql-ws)
+[[ -n ${ONLY:-} ]] && servers=("$ONLY")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- Fan-out ------------------------------------------------------------------------------------
+
+declare -A fanout=() idle=()
+for name in "${servers[@]}"; do
+  start_server "$name" "$name-fanout"
+  log "Fan-out on $name: $SUBSCRIBERS subscribers, rate from $START_RATE/s x$FACTOR until p99 > $BOUND_MS ms"
+  fanout[$name]=$("${client[@]}" fanout --url "ws://127.0.0.1:$port/graphql" --subscribers "$SUBSCRIBERS" \
+    --bound-ms "$BOUND_MS" --warmup "$WARMUP" --duration "$DURATION" --start-rate "$START_RATE" --factor "$FACTOR" \
+    --steps-out "$OUT/steps-$name.tsv" | grep '^RESULT ')
+  stop_server
+done
+
+# --- Idle connections ---------------------------------------------------------------------------
+
+if [[ ${SKIP_IDLE:-0} != 1 ]]; then
+  for name in "${servers[@]}"; do
+    start_server "$name" "$name-idle"
+    log "Idle on $name: $IDLE_CONNECTIONS subscriptions, RSS read before and after ${SETTLE} s idle"
+    idle[$name]=$("${client[@]}" idle --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" \
+      --connections "$IDLE_CONNECTIONS" --settle "$SETTLE" | grep '^RESULT ') || true
+    stop_server
+  done
+fi
+
+# --- Report -------------------------------------------------------------------------------------
+
+field() { [[ " $1 " =~ \ $2=([^ ]+)\  ]] && printf '%s' "${BASH_REMATCH[1]}" || printf '—'; }
+
+echo
+echo "Subscriptions over WebSockets, $(date -u +%Y-%m-%dT%H:%MZ): graphql-transport-ws on loopback, one server at a time;"
+echo "$(nproc) cores shared by the load client and the server; load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo ".NET $(dotnet --version), Node $(node --version); steps of ${WARMUP} s warm-up + ${DURATION} s measured."
+echo
+echo "Fan-out: $SUBSCRIBERS subscribers on one topic, highest publish rate with p99 (publish to receipt) <= $BOUND_MS ms and no failure."
+echo
+echo "| server | events/s | deliveries/s | p50 | p99 | max | failures | next step (p99) | ours ÷ this |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+ours=$(field "${fanout[voting]:-}" deliveries_per_s)
+for name in "${servers[@]}"; do
+  r=${fanout[$name]}
+  d=$(field "$r" deliveries_per_s)
+  ratio=—
+  [[ $name != voting && $ours != — && $d != — ]] && ratio=$(awk -v a="$ours" -v b="$d" 'BEGIN { printf "%.2f×", a / b }')
+  printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s | %s/s (%s ms) | %s |\n' "$name" "$(field "$r" rate)" "$d" \
+    "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" failures)" \
+    "$(field "$r" next_rate)" "$(field "$r" next_p99_ms)" "$ratio"
+done
+echo
+for name in "${servers[@]}"; do
+  echo "Steps on $name (rate, subscribers, deliveries/s, p50, p99, max ms, received/expected, failures, publisher kept, verdict):"
+  sed 's/^/    /' "$OUT/steps-$name.tsv"
+done
+if ((${#idle[@]} > 0)); then
+  echo
+  echo "Idle: $IDLE_CONNECTIONS subscriptions held ${SETTLE} s; server VmRSS before (after a 300-connection warm-up) and after."
+  echo
+  echo "| server | live subscriptions | RSS before | RSS after | per connection |"
+  echo "|---|---:|---:|---:|---:|"
+  for name in "${servers[@]}"; do
+    r=${idle[$name]:-}
+    printf '| %s | %s | %s MB | %s MB | %s bytes |\n' "$name" "$(field "$r" live)" \
+      "$(awk -v k="$(field "$r" rss_before_kb)" 'BEGIN { printf "%.0f", k / 1024 }')" \
+      "$(awk -v k="$(field "$r" rss_after_kb)" 'BEGIN { printf "%.0f", k / 1024 }')" "$(field "$r" bytes_per_connection)"
+  done
+fi
+echo
+if [[ -n ${fanout[voting]:-} && -n ${fanout[graphql-ws]:-} ]]; then
+  awk -v a="$ours" -v b="$(field "${fanout[graphql-ws]}" deliveries_per_s)" \
+    'BEGIN { printf "Target fan-out (at least 3x graphql-ws at the same p99 bound): %.2fx: %s.\n", a / b, a >= 3 * b ? "met" : "NOT met" }'
+fi
+if [[ -n ${idle[voting]:-} ]]; then
+  awk -v b="$(field "${idle[voting]}" bytes_per_connection)" \
+    'BEGIN { printf "Target idle (at most 16 KB per connection): %.1f KB: %s.\n", b / 1024, b <= 16384 ? "met" : "NOT met" }'
+fi
+log "Logs and step tables: $OUT"
