@@ -161,10 +161,10 @@ fi
 echo
 if [[ -n ${fanout[voting]:-} && -n ${fanout[graphql-ws]:-} ]]; then
   awk -v a="$ours" -v b="$(field "${fanout[graphql-ws]}" deliveries_per_s)" \
-    'BEGIN { printf "Target fan-out (at least 3x graphql-ws at the same p99 bound): %.2fx: %s.\n", a / b, a >= 3 * b ? "met" : "NOT met" }'
+    'BEGIN { printf "Target fan-out (at least 3x graphql-ws at the same p99 bound): %.2fx: %s.\n", a / b, (a >= 3 * b ? "met" : "NOT met") }'
 fi
 if [[ -n ${idle[voting]:-} ]]; then
   awk -v b="$(field "${idle[voting]}" bytes_per_connection)" \
-    'BEGIN { printf "Target idle (at most 16 KB per connection): %.1f KB: %s.\n", b / 1024, b <= 16384 ? "met" : "NOT met" }'
+    'BEGIN { printf "Target idle (at most 16 KB per connection): %.1f KB: %s.\n", b / 1024, (b <= 16384 ? "met" : "NOT met") }'
 fi
 log "Logs and step tables: $OUT"

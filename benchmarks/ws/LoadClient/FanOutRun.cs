@@ -79,10 +79,11 @@ internal sealed class FanOutRun
 
         var best = steps.Where(s => s.Passed).MaxBy(s => s.Rate);
         var limit = steps.Where(s => !s.Passed).MinBy(s => s.Rate);
+        var next = string.Create(CultureInfo.InvariantCulture, $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} steps={steps.Count}");
         Console.WriteLine(best is null
-            ? string.Create(CultureInfo.InvariantCulture, $"RESULT passed=0 subscribers={_subscriberCount} bound_ms={_boundMs} steps={steps.Count}")
+            ? string.Create(CultureInfo.InvariantCulture, $"RESULT passed=0 subscribers={_subscriberCount} rate=none {next}")
             : string.Create(CultureInfo.InvariantCulture,
-                $"RESULT passed=1 subscribers={best.Subscribers} rate={best.Rate:F1} deliveries_per_s={best.DeliveriesPerSecond:F0} p50_ms={best.P50:F2} p99_ms={best.P99:F2} max_ms={best.Max:F2} failures={best.Failures} next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} steps={steps.Count}"));
+                $"RESULT passed=1 subscribers={best.Subscribers} rate={best.Rate:F1} deliveries_per_s={best.DeliveriesPerSecond:F0} p50_ms={best.P50:F2} p99_ms={best.P99:F2} max_ms={best.Max:F2} failures={best.Failures} {next}"));
         return 0;
     }
 
