@@ -24,6 +24,12 @@ internal abstract class WebSocketConnection : IDisposable
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Most connections sit idle between small messages (a subscribe is a few hundred bytes), so the receive
+    // buffer starts small, doubles only for a larger message, and one grown past MaxKeptReceiveBytes is
+    // dropped once its message is handled: ten thousand idle connections must not hold 4 KB each.
+    private const int InitialReceiveBytes = 512;
+    private const int MaxKeptReceiveBytes = 4096;
+
     private readonly WebSocket _socket;
     private readonly GraphQLRequestExecutor _executor;
     private readonly int _maxMessageBytes;
@@ -56,7 +62,8 @@ internal abstract class WebSocketConnection : IDisposable
     /// <summary>Cancelled when either side closes or the client goes away.</summary>
     protected CancellationToken Lifetime => _lifetime.Token;
 
-    protected ConcurrentDictionary<string, Operation> Operations { get; } = new(StringComparer.Ordinal);
+    // Sized for the usual one or two operations of a connection, not the default 31 buckets per lock stripe.
+    protected ConcurrentDictionary<string, Operation> Operations { get; } = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
 
     /// <summary>The type of the message carrying one result (<c>next</c>, or the legacy <c>data</c>).</summary>
     protected abstract string ResultMessageType { get; }
@@ -225,14 +232,19 @@ internal abstract class WebSocketConnection : IDisposable
 
     private async Task ReceiveAsync()
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(InitialReceiveBytes);
         while (true)
         {
+            if (buffer.Capacity > MaxKeptReceiveBytes)
+            {
+                buffer = new ArrayBufferWriter<byte>(InitialReceiveBytes);
+            }
+
             buffer.ResetWrittenCount();
             ValueWebSocketReceiveResult result;
             do
             {
-                result = await _socket.ReceiveAsync(buffer.GetMemory(4096), _receive.Token).ConfigureAwait(false);
+                result = await _socket.ReceiveAsync(buffer.GetMemory(), _receive.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerCloseAsync().ConfigureAwait(false);

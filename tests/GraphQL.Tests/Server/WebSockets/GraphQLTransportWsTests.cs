@@ -172,6 +172,23 @@ public sealed class GraphQLTransportWsTests
     }
 
     [Fact]
+    public async Task A_message_larger_than_the_receive_buffer_is_read_whole_and_so_is_the_next_small_one()
+    {
+        await using var host = await WebSocketTestClient.StartHostAsync();
+        await using var client = await WebSocketTestClient.ConnectAndInitAsync(host);
+
+        // The receive buffer starts at 512 bytes and one grown past 4 KB is replaced after its message.
+        await client.SubscribeAsync("big", "{ answer }" + new string(' ', 10_000));
+        Assert.Equal("{\"data\":{\"answer\":42}}", JsonSerializer.Serialize((await client.ReceiveAsync()).GetProperty("payload")));
+        Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());
+
+        await client.SubscribeAsync("small", "{ answer }");
+        var next = await client.ReceiveAsync();
+        Assert.Equal("small", next.GetProperty("id").GetString());
+        Assert.Equal("{\"data\":{\"answer\":42}}", JsonSerializer.Serialize(next.GetProperty("payload")));
+    }
+
+    [Fact]
     public async Task Subscription_streams_next_in_order_then_complete()
     {
         await using var host = await WebSocketTestClient.StartHostAsync();
