@@ -78,7 +78,9 @@ internal sealed class FanOutRun
         }
 
         var best = steps.Where(s => s.Passed).MaxBy(s => s.Rate);
-        var limit = steps.Where(s => !s.Passed).MinBy(s => s.Rate);
+
+        // The first rate above the best that failed (both of its runs).
+        var limit = steps.Where(s => !s.Passed && s.Rate > (best?.Rate ?? 0)).MinBy(s => s.Rate);
         var next = string.Create(CultureInfo.InvariantCulture, $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} steps={steps.Count}");
         Console.WriteLine(best is null
             ? string.Create(CultureInfo.InvariantCulture, $"RESULT passed=0 subscribers={_subscriberCount} rate=none {next}")
@@ -93,9 +95,7 @@ internal sealed class FanOutRun
         double? failed = null;
         for (var rate = _startRate; rate <= _maxRate; rate *= _factor)
         {
-            var step = await StepAsync(publisher, invoker, rate, cancellationToken).ConfigureAwait(false);
-            steps.Add(step);
-            if (!step.Passed)
+            if (!await PassesAsync(publisher, invoker, rate, steps, cancellationToken).ConfigureAwait(false))
             {
                 failed = rate;
                 break;
@@ -107,9 +107,7 @@ internal sealed class FanOutRun
         for (var i = 0; i < _refineSteps && passed is { } low && failed is { } high; i++)
         {
             var rate = Math.Round(Math.Sqrt(low * high), 1);
-            var step = await StepAsync(publisher, invoker, rate, cancellationToken).ConfigureAwait(false);
-            steps.Add(step);
-            if (step.Passed)
+            if (await PassesAsync(publisher, invoker, rate, steps, cancellationToken).ConfigureAwait(false))
             {
                 passed = rate;
             }
@@ -118,6 +116,25 @@ internal sealed class FanOutRun
                 failed = rate;
             }
         }
+    }
+
+    /// <summary>
+    /// One step, repeated once when it fails: on a shared machine a burst of other work can fail a single
+    /// step, and the search would then stop below the server's real bound. Both runs are reported.
+    /// </summary>
+    private async Task<bool> PassesAsync(Publisher publisher, HttpMessageInvoker invoker, double rate, List<Step> steps, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var step = await StepAsync(publisher, invoker, rate, cancellationToken).ConfigureAwait(false);
+            steps.Add(step);
+            if (step.Passed)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<Step> StepAsync(Publisher publisher, HttpMessageInvoker invoker, double rate, CancellationToken cancellationToken)
