@@ -9,7 +9,7 @@
 # 2. Idle: on a fresh instance of each server, IDLE_CONNECTIONS subscriptions held open; the server's
 #    VmRSS before and after gives memory per connection.
 # A markdown table goes to stdout. Knobs: SUBSCRIBERS (1000), BOUND_MS (100), WARMUP (2), DURATION (5),
-# START_RATE (5), FACTOR (1.5), IDLE_CONNECTIONS (10000), SETTLE (10), SKIP_IDLE=1, ONLY=voting|graphql-ws,
+# START_RATE (2), FACTOR (1.5), IDLE_CONNECTIONS (10000), SETTLE (10), SKIP_IDLE=1, ONLY=voting|graphql-ws,
 # OUT (folder for logs and step tables; a temporary one if unset).
 set -euo pipefail
 
@@ -19,7 +19,7 @@ SUBSCRIBERS=${SUBSCRIBERS:-1000}
 BOUND_MS=${BOUND_MS:-100}
 WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-5}
-START_RATE=${START_RATE:-5}
+START_RATE=${START_RATE:-2}
 FACTOR=${FACTOR:-1.5}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 SETTLE=${SETTLE:-10}
@@ -99,7 +99,7 @@ declare -A fanout=() idle=()
 for name in "${servers[@]}"; do
   start_server "$name" "$name-fanout"
   log "Fan-out on $name: $SUBSCRIBERS subscribers, rate from $START_RATE/s x$FACTOR until p99 > $BOUND_MS ms"
-  fanout[$name]=$("${client[@]}" fanout --url "ws://127.0.0.1:$port/graphql" --subscribers "$SUBSCRIBERS" \
+  fanout[$name]=$("${client[@]}" fanout --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" --subscribers "$SUBSCRIBERS" \
     --bound-ms "$BOUND_MS" --warmup "$WARMUP" --duration "$DURATION" --start-rate "$START_RATE" --factor "$FACTOR" \
     --steps-out "$OUT/steps-$name.tsv" | grep '^RESULT ')
   stop_server
@@ -128,21 +128,21 @@ echo ".NET $(dotnet --version), Node $(node --version); steps of ${WARMUP} s war
 echo
 echo "Fan-out: $SUBSCRIBERS subscribers on one topic, highest publish rate with p99 (publish to receipt) <= $BOUND_MS ms and no failure."
 echo
-echo "| server | events/s | deliveries/s | p50 | p99 | max | failures | next step (p99) | ours ÷ this |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| server | events/s | deliveries/s | p50 | p99 | max | failures | next step (p99) | server CPU per delivery | ours ÷ this |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 ours=$(field "${fanout[voting]:-}" deliveries_per_s)
 for name in "${servers[@]}"; do
   r=${fanout[$name]}
   d=$(field "$r" deliveries_per_s)
   ratio=—
   [[ $name != voting && $ours != — && $d != — ]] && ratio=$(awk -v a="$ours" -v b="$d" 'BEGIN { printf "%.2f×", a / b }')
-  printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s | %s/s (%s ms) | %s |\n' "$name" "$(field "$r" rate)" "$d" \
+  printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s | %s/s (%s ms) | %s µs | %s |\n' "$name" "$(field "$r" rate)" "$d" \
     "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" failures)" \
-    "$(field "$r" next_rate)" "$(field "$r" next_p99_ms)" "$ratio"
+    "$(field "$r" next_rate)" "$(field "$r" next_p99_ms)" "$(field "$r" cpu_us_per_delivery)" "$ratio"
 done
 echo
 for name in "${servers[@]}"; do
-  echo "Steps on $name (rate, subscribers, deliveries/s, p50, p99, max ms, received/expected, failures, publisher kept, verdict):"
+  echo "Steps on $name (rate, subscribers, deliveries/s, p50, p99, max ms, received, expected, failures, server CPU µs per delivery, publisher kept, verdict):"
   sed 's/^/    /' "$OUT/steps-$name.tsv"
 done
 if ((${#idle[@]} > 0)); then
@@ -159,6 +159,10 @@ if ((${#idle[@]} > 0)); then
   done
 fi
 echo
+if [[ -n ${fanout[voting]:-} && -n ${fanout[graphql-ws]:-} ]]; then
+  awk -v r="$(field "${fanout[voting]}" first_rate)" -v a="$(field "${fanout[voting]}" first_cpu_us)" -v b="$(field "${fanout[graphql-ws]}" first_cpu_us)" \
+    'BEGIN { if (a > 0) printf "Server CPU per delivery at the first step (%s events/s on both): voting %.1f µs, graphql-ws %.1f µs: %.2fx less for ours.\n", r, a, b, b / a }'
+fi
 peer=$(field "${fanout[graphql-ws]:-}" deliveries_per_s)
 if [[ $ours != — && $peer != — ]]; then
   awk -v a="$ours" -v b="$peer" \

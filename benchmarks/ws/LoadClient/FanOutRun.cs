@@ -24,6 +24,7 @@ internal sealed class FanOutRun
     private readonly int _refineSteps;
     private readonly double _fixedRate;
     private readonly string? _stepsOut;
+    private readonly ServerCpu? _serverCpu;
     private readonly LatencyRecorder _recorder = new();
     private readonly Failures _failures = new();
     private List<Subscriber> _subscribers = [];
@@ -40,6 +41,8 @@ internal sealed class FanOutRun
         _factor = options.Number("factor", 1.5);
         _maxRate = options.Number("max-rate", 2000);
         _refineSteps = options.Integer("refine", 2);
+        var serverPid = options.Integer("server-pid", 0);
+        _serverCpu = serverPid > 0 ? new ServerCpu(serverPid) : null;
         _stepsOut = options.Text("steps-out", "");
         if (_stepsOut.Length == 0)
         {
@@ -81,11 +84,14 @@ internal sealed class FanOutRun
 
         // The first rate above the best that failed (both of its runs).
         var limit = steps.Where(s => !s.Passed && s.Rate > (best?.Rate ?? 0)).MinBy(s => s.Rate);
-        var next = string.Create(CultureInfo.InvariantCulture, $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} steps={steps.Count}");
+        // The first step runs at the same rate on every server: its CPU per delivery compares them under equal load.
+        var next = string.Create(
+            CultureInfo.InvariantCulture,
+            $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} first_rate={steps.FirstOrDefault()?.Rate ?? 0:F1} first_cpu_us={steps.FirstOrDefault()?.CpuMicrosecondsPerDelivery ?? 0:F1} steps={steps.Count}");
         Console.WriteLine(best is null
             ? string.Create(CultureInfo.InvariantCulture, $"RESULT passed=0 subscribers={_subscriberCount} rate=none {next}")
             : string.Create(CultureInfo.InvariantCulture,
-                $"RESULT passed=1 subscribers={best.Subscribers} rate={best.Rate:F1} deliveries_per_s={best.DeliveriesPerSecond:F0} p50_ms={best.P50:F2} p99_ms={best.P99:F2} max_ms={best.Max:F2} failures={best.Failures} {next}"));
+                $"RESULT passed=1 subscribers={best.Subscribers} rate={best.Rate:F1} deliveries_per_s={best.DeliveriesPerSecond:F0} p50_ms={best.P50:F2} p99_ms={best.P99:F2} max_ms={best.Max:F2} failures={best.Failures} cpu_us_per_delivery={best.CpuMicrosecondsPerDelivery:F1} {next}"));
         return 0;
     }
 
@@ -142,6 +148,8 @@ internal sealed class FanOutRun
         await ReplaceEndedSubscribersAsync(invoker, cancellationToken).ConfigureAwait(false);
         var live = _subscribers.Count(s => s.Alive);
         var failuresBefore = _failures.Count;
+        var deliveriesBefore = _recorder.All;
+        var cpuBefore = _serverCpu?.Read() ?? TimeSpan.Zero;
         var start = DateTime.UtcNow.Ticks + _warmup.Ticks;
         _recorder.Reset(start, start + _duration.Ticks);
         publisher.ResetWindowCount();
@@ -158,6 +166,10 @@ internal sealed class FanOutRun
         }
 
         var received = _recorder.Count;
+
+        // Server CPU time per delivery over the whole step (warm-up included, and the mutations, one per
+        // thousand deliveries): unlike latency it hardly moves when other work shares the cores.
+        var cpuPerDelivery = _serverCpu is null ? 0 : (_serverCpu.Read() - cpuBefore).TotalMicroseconds / Math.Max(1, _recorder.All - deliveriesBefore);
         var step = new Step(
             rate,
             live,
@@ -169,6 +181,7 @@ internal sealed class FanOutRun
             _recorder.QuantileMs(0.99, expected),
             received < expected ? double.PositiveInfinity : _recorder.MaxMs,
             _failures.Count - failuresBefore,
+            cpuPerDelivery,
             answered && published >= 0.95 * rate * _duration.TotalSeconds);
         step = step with { Passed = step.PublisherKept && step.Failures == 0 && step.P99 <= _boundMs };
         Console.Error.WriteLine(step.Describe());
@@ -226,16 +239,17 @@ internal sealed class FanOutRun
         double P99,
         double Max,
         long Failures,
+        double CpuMicrosecondsPerDelivery,
         bool PublisherKept)
     {
         public bool Passed { get; init; }
 
         public string Describe() => string.Create(
             CultureInfo.InvariantCulture,
-            $"  rate {Rate,7:F1}/s x {Subscribers} subscribers: {DeliveriesPerSecond,9:F0} deliveries/s, p50 {Ms(P50)} ms, p99 {Ms(P99)} ms, max {Ms(Max)} ms, {Received}/{Expected} delivered, {Failures} failures{(PublisherKept ? "" : ", publisher behind")}: {(Passed ? "pass" : "FAIL")}");
+            $"  rate {Rate,7:F1}/s x {Subscribers} subscribers: {DeliveriesPerSecond,9:F0} deliveries/s, p50 {Ms(P50)} ms, p99 {Ms(P99)} ms, max {Ms(Max)} ms, {Received}/{Expected} delivered, {Failures} failures, server CPU {CpuMicrosecondsPerDelivery:F1} µs/delivery{(PublisherKept ? "" : ", publisher behind")}: {(Passed ? "pass" : "FAIL")}");
 
         public string Tsv() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Rate:F1}\t{Subscribers}\t{DeliveriesPerSecond:F0}\t{Ms(P50)}\t{Ms(P99)}\t{Ms(Max)}\t{Received}\t{Expected}\t{Failures}\t{(PublisherKept ? 1 : 0)}\t{(Passed ? "pass" : "fail")}");
+            $"{Rate:F1}\t{Subscribers}\t{DeliveriesPerSecond:F0}\t{Ms(P50)}\t{Ms(P99)}\t{Ms(Max)}\t{Received}\t{Expected}\t{Failures}\t{CpuMicrosecondsPerDelivery:F1}\t{(PublisherKept ? 1 : 0)}\t{(Passed ? "pass" : "fail")}");
     }
 }
