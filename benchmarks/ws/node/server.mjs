@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { buildSchema, graphql, GraphQLError } from 'graphql';
+import { buildSchema, graphql, GraphQLError, version } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
@@ -126,4 +126,4 @@ const server = createServer((request, response) => {
   });
 });
 useServer({ schema }, new WebSocketServer({ server, path: '/graphql' }));
-server.listen(port, host, () => console.log(`graphql-ws on ws://${host}:${port}/graphql`));
+server.listen(port, host, () => console.log(`graphql-ws on ws://${host}:${port}/graphql, graphql ${version}`));
