@@ -91,10 +91,7 @@ internal sealed class FanOutRun
 
         // The first rate above the best that failed (both of its runs).
         var limit = steps.Where(s => !s.Passed && s.Rate > (best?.Rate ?? 0)).MinBy(s => s.Rate);
-        // The first step runs at the same rate on every server: its CPU per delivery compares them under equal load.
-        var next = string.Create(
-            CultureInfo.InvariantCulture,
-            $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} first_rate={steps.FirstOrDefault()?.Rate ?? 0:F1} first_cpu_us={steps.FirstOrDefault()?.CpuMicrosecondsPerDelivery ?? 0:F1} steps={steps.Count}");
+        var next = string.Create(CultureInfo.InvariantCulture, $"next_rate={limit?.Rate ?? 0:F1} next_p99_ms={Ms(limit?.P99 ?? 0)} steps={steps.Count}");
         Console.WriteLine(best is null
             ? string.Create(CultureInfo.InvariantCulture, $"RESULT passed=0 subscribers={_subscriberCount} rate=none {next}")
             : string.Create(CultureInfo.InvariantCulture,
