@@ -61,8 +61,11 @@ start_server() { # start_server NAME LOGNAME: starts it on a free port, sets por
   case $name in
     voting)
       rm -f "$OUT/voting.db"*
+      # Production refuses the default signing key; the initial admin (an official) may announce.
       ASPNETCORE_URLS=http://127.0.0.1:$port ASPNETCORE_ENVIRONMENT=Production \
         Database__ConnectionString="Data Source=$OUT/voting.db" Serilog__MinimumLevel__Default=Warning \
+        Jwt__SigningKey="$BENCH_SIGNING_KEY" Accounts__InitialAdmin__CitizenId="$ADMIN_CITIZEN_ID" \
+        Accounts__InitialAdmin__Phone=+66800000000 Accounts__InitialAdmin__Password="$ADMIN_PASSWORD" \
         setsid dotnet "$ROOT/src/WebApi/bin/Release/net10.0/Voting.WebApi.dll" >"$OUT/$logname.log" 2>&1 &
       ;;
     graphql-ws) PORT=$port setsid node "$HERE/node/server.mjs" >"$OUT/$logname.log" 2>&1 & ;;
@@ -81,12 +84,27 @@ start_server() { # start_server NAME LOGNAME: starts it on a free port, sets por
   die "$name does not answer on port $port after 120 s"
 }
 
+# Our announce mutation is for officials: the publisher signs in as the initial admin and sends the
+# access token in its connection_init. The Node peer asks for none.
+BENCH_SIGNING_KEY=benchmark-only-signing-key-$(date +%s%N)
+ADMIN_CITIZEN_ID=1100000000008
+ADMIN_PASSWORD=benchmark-admin-password
+publisher_token() { # publisher_token NAME: prints --token JWT for our server, nothing for a peer
+  [[ $1 == voting ]] || return 0
+  local answer
+  answer=$(curl -sS -f --max-time 10 -H 'Content-Type: application/json' \
+    --data "{\"query\":\"mutation { login(citizenId: \\\"$ADMIN_CITIZEN_ID\\\", password: \\\"$ADMIN_PASSWORD\\\") { accessToken } }\"}" \
+    "http://127.0.0.1:$port/graphql") || die "login as the initial admin failed"
+  [[ $answer =~ \"accessToken\":\"([^\"]+)\" ]] || die "no access token in: $answer"
+  printf -- '--token %s' "${BASH_REMATCH[1]}"
+}
+
 # --- Build --------------------------------------------------------------------------------------
 
 for node_dir in "$HERE/node" "$HERE/node-graphql16"; do
   if [[ ! -f $node_dir/node_modules/.package-lock.json || $node_dir/package-lock.json -nt $node_dir/node_modules/.package-lock.json ]]; then
     log "Installing the Node peer in $node_dir (npm ci)"
-    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 done
 for project in "$ROOT/src/WebApi" "$HERE/LoadClient"; do
@@ -106,7 +124,9 @@ declare -A fanout=() idle=()
 for name in "${servers[@]}"; do
   start_server "$name" "$name-fanout"
   log "Fan-out on $name: $SUBSCRIBERS subscribers, rate from $START_RATE/s x$FACTOR until p99 > $BOUND_MS ms"
-  fanout[$name]=$("${client[@]}" fanout --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" --subscribers "$SUBSCRIBERS" \
+  token=$(publisher_token "$name")
+  # shellcheck disable=SC2086 # $token is "--token JWT" or nothing
+  fanout[$name]=$("${client[@]}" fanout --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" $token --subscribers "$SUBSCRIBERS" \
     --bound-ms "$BOUND_MS" --warmup "$WARMUP" --duration "$DURATION" --start-rate "$START_RATE" --factor "$FACTOR" \
     --steps-out "$OUT/steps-$name.tsv" | grep '^RESULT ')
   stop_server
@@ -118,7 +138,9 @@ if [[ ${SKIP_IDLE:-0} != 1 ]]; then
   for name in "${servers[@]}"; do
     start_server "$name" "$name-idle"
     log "Idle on $name: $IDLE_CONNECTIONS subscriptions, RSS read before and after ${SETTLE} s idle"
-    idle[$name]=$("${client[@]}" idle --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" \
+    token=$(publisher_token "$name")
+    # shellcheck disable=SC2086
+    idle[$name]=$("${client[@]}" idle --url "ws://127.0.0.1:$port/graphql" --server-pid "$server_pid" $token \
       --connections "$IDLE_CONNECTIONS" --settle "$SETTLE" | grep '^RESULT ') || true
     stop_server
   done

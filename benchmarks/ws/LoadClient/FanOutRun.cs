@@ -26,6 +26,7 @@ internal sealed class FanOutRun
     private readonly string? _stepsOut;
     private readonly ServerCpu? _serverCpu;
     private readonly TimeSpan _prime;
+    private readonly string _token;
     private readonly LatencyRecorder _recorder = new();
     private readonly Failures _failures = new();
     private List<Subscriber> _subscribers = [];
@@ -43,6 +44,7 @@ internal sealed class FanOutRun
         _maxRate = options.Number("max-rate", 2000);
         _refineSteps = options.Integer("refine", 2);
         _prime = options.Seconds("prime", 5);
+        _token = options.Text("token", "");
         var serverPid = options.Integer("server-pid", 0);
         _serverCpu = serverPid > 0 ? new ServerCpu(serverPid) : null;
         _stepsOut = options.Text("steps-out", "");
@@ -58,7 +60,7 @@ internal sealed class FanOutRun
         var clock = Stopwatch.StartNew();
         _subscribers = await Connections.OpenAsync(_subscriberCount, 64, _url, invoker, _recorder, _failures, cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"  {_subscribers.Count} subscribers open in {clock.Elapsed.TotalSeconds:F1} s");
-        var publisher = await Publisher.OpenAsync(_url, invoker, _recorder, _failures, cancellationToken).ConfigureAwait(false);
+        var publisher = await Publisher.OpenAsync(_url, invoker, _recorder, _failures, _token, cancellationToken).ConfigureAwait(false);
         var steps = new List<Step>();
         try
         {

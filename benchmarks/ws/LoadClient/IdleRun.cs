@@ -16,6 +16,7 @@ internal sealed class IdleRun(Options options)
     private readonly int _serverPid = options.Integer("server-pid", 0);
     private readonly TimeSpan _settle = options.Seconds("settle", 10);
     private readonly int _sourceAddresses = options.Integer("source-addresses", 4);
+    private readonly string _token = options.Text("token", "");
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ internal sealed class IdleRun(Options options)
         await Task.Delay(_settle, cancellationToken).ConfigureAwait(false);
         var after = RssKilobytes();
 
-        var publisher = await Publisher.OpenAsync(_url, invoker, recorder, failures, cancellationToken).ConfigureAwait(false);
+        var publisher = await Publisher.OpenAsync(_url, invoker, recorder, failures, _token, cancellationToken).ConfigureAwait(false);
         await publisher.PublishOneAsync(cancellationToken).ConfigureAwait(false);
         var wait = Stopwatch.StartNew();
         while (subscribers.Any(s => s.Alive && s.Received == 0) && wait.Elapsed < TimeSpan.FromSeconds(30))

@@ -1,8 +1,9 @@
 using Voting.Benchmarks.WebSockets;
 
 // LoadClient fanout --url ws://127.0.0.1:PORT/graphql [--subscribers 1000] [--rate R | --start-rate 10 --factor 1.5 --refine 2]
-//                   [--warmup 2] [--duration 5] [--bound-ms 100] [--steps-out FILE]
-// LoadClient idle   --url ws://127.0.0.1:PORT/graphql --server-pid PID [--connections 10000] [--settle 10]
+//                   [--warmup 2] [--duration 5] [--bound-ms 100] [--prime 5] [--server-pid PID] [--steps-out FILE] [--token JWT]
+// LoadClient idle   --url ws://127.0.0.1:PORT/graphql --server-pid PID [--connections 10000] [--settle 10] [--token JWT]
+// --token: an access token for the publisher's connection_init (our announce is for officials only).
 // Progress goes to stderr; one "RESULT key=value ..." line to stdout.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();

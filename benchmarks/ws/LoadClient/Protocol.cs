@@ -15,6 +15,14 @@ internal static class Protocol
 
     public static ReadOnlySpan<byte> ConnectionInit => "{\"type\":\"connection_init\"}"u8;
 
+    /// <summary><c>connection_init</c> carrying an access token (our server authenticates the connection with it).</summary>
+    public static byte[] ConnectionInitWithToken(string token) =>
+        Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "connection_init",
+            ["payload"] = new Dictionary<string, string> { ["token"] = token },
+        }));
+
     public static ReadOnlySpan<byte> Pong => "{\"type\":\"pong\"}"u8;
 
     public static ReadOnlySpan<byte> Subscribe =>

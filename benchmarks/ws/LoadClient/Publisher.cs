@@ -36,9 +36,11 @@ internal sealed class Publisher
     /// <summary>Events whose publishedAt fell inside the recorder's window.</summary>
     public long PublishedInWindow => Interlocked.Read(ref _publishedInWindow);
 
-    public static async Task<Publisher> OpenAsync(Uri url, HttpMessageInvoker invoker, LatencyRecorder recorder, Failures failures, CancellationToken cancellationToken)
+    /// <summary>Opens the publisher's connection; <paramref name="token"/>, when given, goes in its <c>connection_init</c> (announce needs an official).</summary>
+    public static async Task<Publisher> OpenAsync(Uri url, HttpMessageInvoker invoker, LatencyRecorder recorder, Failures failures, string? token, CancellationToken cancellationToken)
     {
-        var connection = await TransportSocket.ConnectAsync(url, invoker, cancellationToken).ConfigureAwait(false);
+        var init = string.IsNullOrEmpty(token) ? null : Protocol.ConnectionInitWithToken(token);
+        var connection = await TransportSocket.ConnectAsync(url, invoker, cancellationToken, init).ConfigureAwait(false);
         var publisher = new Publisher(connection, recorder, failures);
         publisher._loop = Task.Run(publisher.ReceiveLoopAsync, CancellationToken.None);
         return publisher;

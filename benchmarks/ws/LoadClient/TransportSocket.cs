@@ -16,8 +16,8 @@ internal sealed class TransportSocket : IDisposable
 
     public WebSocket Socket => _socket;
 
-    /// <summary>Connects, sends <c>connection_init</c> and waits for <c>connection_ack</c>.</summary>
-    public static async Task<TransportSocket> ConnectAsync(Uri url, HttpMessageInvoker invoker, CancellationToken cancellationToken)
+    /// <summary>Connects, sends <c>connection_init</c> (with <paramref name="init"/> when given) and waits for <c>connection_ack</c>.</summary>
+    public static async Task<TransportSocket> ConnectAsync(Uri url, HttpMessageInvoker invoker, CancellationToken cancellationToken, byte[]? init = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(Protocol.SubProtocol);
@@ -28,7 +28,7 @@ internal sealed class TransportSocket : IDisposable
         try
         {
             await socket.ConnectAsync(url, invoker, cancellationToken).ConfigureAwait(false);
-            await Protocol.SendAsync(socket, Protocol.ConnectionInit.ToArray(), cancellationToken).ConfigureAwait(false);
+            await Protocol.SendAsync(socket, init ?? Protocol.ConnectionInit.ToArray(), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var message = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false)
