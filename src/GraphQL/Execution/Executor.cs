@@ -66,11 +66,49 @@ public static class Executor
         IReadOnlyDictionary<string, object?> variables,
         ObjectType rootType,
         object? rootValue,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RenewableTimeout? renewableTimeout = null)
     {
-        using var timeout = request.Options.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeout?.CancelAfter(request.Options.Timeout!.Value);
-        var token = timeout?.Token ?? cancellationToken;
+        CancellationTokenSource? timeout = null;
+        var token = cancellationToken;
+        if (request.Options.Timeout is { } limit)
+        {
+            if (renewableTimeout is not null)
+            {
+                token = renewableTimeout.Arm(limit);
+            }
+            else
+            {
+                timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(limit);
+                token = timeout.Token;
+            }
+        }
+
+        try
+        {
+            return await ExecuteOperationCoreAsync(request, operation, fragments, variables, rootType, rootValue, cancellationToken, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            timeout?.Dispose();
+            if (request.Options.Timeout is not null)
+            {
+                renewableTimeout?.Disarm();
+            }
+        }
+    }
+
+    private static async Task<ExecutionResult> ExecuteOperationCoreAsync(
+        ExecutionRequest request,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        ObjectType rootType,
+        object? rootValue,
+        CancellationToken cancellationToken,
+        CancellationToken token)
+    {
         var state = new ExecutionState(request.Schema, operation, fragments, variables, request.Options, request.Services, request.User, token);
         var executor = new OperationExecutor(state);
         var queue = new ExecutionSynchronizationContext();

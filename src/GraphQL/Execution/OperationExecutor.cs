@@ -95,8 +95,8 @@ internal sealed class OperationExecutor(ExecutionState state)
             return ExecuteField(parentType, source, field, path, services);
         }
 
-        var scope = factory.CreateAsyncScope();
-        var work = ExecuteField(parentType, source, field, path, scope.ServiceProvider);
+        var scope = new LazyServiceScope(factory, services.GetService(typeof(IServiceProviderIsService)) as IServiceProviderIsService);
+        var work = ExecuteField(parentType, source, field, path, scope);
         if (work.IsCompletedSuccessfully)
         {
             var disposal = scope.DisposeAsync();
@@ -116,7 +116,7 @@ internal sealed class OperationExecutor(ExecutionState state)
             return null;
         }
 
-        static async ValueTask<object?> AwaitThenDispose(ValueTask<object?> work, AsyncServiceScope scope)
+        static async ValueTask<object?> AwaitThenDispose(ValueTask<object?> work, LazyServiceScope scope)
         {
             await using (scope.ConfigureAwait(true))
             {

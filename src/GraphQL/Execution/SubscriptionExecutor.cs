@@ -173,6 +173,9 @@ internal static class SubscriptionExecutor
         var request = subscription.Request;
         var stop = enumerationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), lifetime);
         var events = source.GetAsyncEnumerator(lifetime.Token);
+
+        // Made at the first event, so an idle subscription holds no timer.
+        RenewableTimeout? eventTimeout = null;
         try
         {
             while (true)
@@ -199,14 +202,16 @@ internal static class SubscriptionExecutor
                     yield break;
                 }
 
+                eventTimeout ??= request.Options.Timeout is null ? null : new RenewableTimeout(lifetime.Token);
                 yield return await Executor.ExecuteOperationAsync(
-                    request, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.RootType, events.Current, lifetime.Token).ConfigureAwait(false);
+                    request, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.RootType, events.Current, lifetime.Token, eventTimeout).ConfigureAwait(false);
             }
         }
         finally
         {
             // Cancelled first, so a source blocked on its token lets go before it is disposed.
             await lifetime.CancelAsync().ConfigureAwait(false);
+            eventTimeout?.Dispose();
             try
             {
                 await events.DisposeAsync().ConfigureAwait(false);

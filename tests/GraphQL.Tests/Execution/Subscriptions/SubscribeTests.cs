@@ -339,6 +339,40 @@ public sealed class SubscribeTests
         }
     }
 
+    [Fact]
+    public async Task An_event_that_times_out_answers_execution_timeout_and_the_next_events_run_within_their_own_limit()
+    {
+        var schema = SchemaBuilder.FromSdl(FeedSdl)
+            .BindSubscriber("Subscription", "feed", _ => new(Texts()))
+            .BindResolver("Subscription", "feed", async c =>
+            {
+                if ((string?)c.Parent == "slow")
+                {
+                    await Task.Delay(Timeout.Infinite, c.CancellationToken);
+                }
+
+                return c.Parent;
+            })
+            .Create();
+
+        var subscribed = await SubscribeAsync(schema, "subscription { feed }", new ExecutionOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+        var results = await ReadAllAsync(subscribed);
+
+        Assert.Equal(4, results.Count);
+        Assert.Equal("""{"data":{"feed":"first"}}""", results[0]);
+        Assert.Contains("\"code\":\"EXECUTION_TIMEOUT\"", results[1], StringComparison.Ordinal);
+        Assert.Equal(["""{"data":{"feed":"after"}}""", """{"data":{"feed":"last"}}"""], results[2..]);
+
+        static async IAsyncEnumerable<object?> Texts()
+        {
+            foreach (var text in new[] { "first", "slow", "after", "last" })
+            {
+                await Task.Yield();
+                yield return text;
+            }
+        }
+    }
+
     private static async Task<SubscriptionResult> SubscribeAsync(Schema schema, string query, ExecutionOptions? options = null, CancellationToken? cancellationToken = null)
     {
         var document = Parser.Parse(query);
