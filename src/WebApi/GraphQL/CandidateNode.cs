@@ -9,10 +9,13 @@ namespace Voting.WebApi.GraphQL;
 public sealed class CandidateNode(CandidateView view, Guid electionId)
 {
     [ID]
+    [GraphQLDescription("The candidate's ID.")]
     public Guid Id { get; } = view.Id.Value;
 
+    [GraphQLDescription("The name on the ballot, unique in the election.")]
     public string Name { get; } = view.Name;
 
+    [GraphQLDescription("More about the candidate; may be empty.")]
     public string Description { get; } = view.Description;
 
     [GraphQLDescription("Where the candidate stands on the ballot: candidates are listed by this number, lowest first.")]

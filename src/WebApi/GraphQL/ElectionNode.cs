@@ -14,10 +14,13 @@ namespace Voting.WebApi.GraphQL;
 public sealed class ElectionNode
 {
     [ID]
+    [GraphQLDescription("The election's ID.")]
     public required Guid Id { get; init; }
 
+    [GraphQLDescription("What the election decides.")]
     public required string Title { get; init; }
 
+    [GraphQLDescription("More about it; may be empty.")]
     public required string Description { get; init; }
 
     [GraphQLDescription("Where the election stands in its lifecycle: DRAFT → SCHEDULED → OPEN → CLOSED → RESULTS_PUBLISHED, or CANCELLED.")]

@@ -11,10 +11,12 @@ public sealed class CandidateTallyNode(CandidateTally tally)
     [GraphQLDescription("The candidate's ID.")]
     public Guid CandidateId => tally.CandidateId.Value;
 
+    [GraphQLDescription("The candidate's name.")]
     public string Name => tally.Name;
 
     [GraphQLDescription("Where the candidate stands on the ballot, lowest first.")]
     public int BallotOrder => tally.DisplayOrder;
 
+    [GraphQLDescription("Ballots for the candidate.")]
     public long Votes => tally.Votes;
 }

@@ -9,4 +9,4 @@ public sealed record CreateElectionInput(
     [property: GraphQLDescription("Up to 4000 characters.")] string? Description,
     [property: GraphQLDescription("When voting opens, in UTC.")] DateTimeOffset OpensAt,
     [property: GraphQLDescription("When voting closes, in UTC: after the opening and in the future.")] DateTimeOffset ClosesAt,
-    [property: GraphQLDescription("AFTER_CLOSE when not given.")] ResultsVisibility? ResultsVisibility);
+    [property: GraphQLDescription("LIVE: counts visible while voting runs; AFTER_CLOSE (when not given): only once it closes.")] ResultsVisibility? ResultsVisibility);

@@ -8,8 +8,10 @@ namespace Voting.WebApi.GraphQL.Elections;
 public sealed class ParticipationNode(MyParticipation participation)
 {
     [ID]
+    [GraphQLDescription("The election's ID.")]
     public Guid ElectionId => participation.ElectionId.Value;
 
+    [GraphQLDescription("Whether you voted.")]
     public bool HasVoted => participation.HasVoted;
 
     [GraphQLDescription("When, to the hour (UTC); null when not voted.")]

@@ -8,6 +8,7 @@ namespace Voting.WebApi.GraphQL.Elections;
 public sealed class TallyNode(TallyView view)
 {
     [ID]
+    [GraphQLDescription("The election's ID.")]
     public Guid ElectionId => view.ElectionId.Value;
 
     [GraphQLDescription("Every candidate with their votes, in ballot order.")]

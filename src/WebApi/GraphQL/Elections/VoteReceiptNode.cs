@@ -8,6 +8,7 @@ namespace Voting.WebApi.GraphQL.Elections;
 public sealed class VoteReceiptNode(CastVoteReceipt receipt)
 {
     [ID]
+    [GraphQLDescription("The election's ID.")]
     public Guid ElectionId => receipt.ElectionId.Value;
 
     [GraphQLDescription("The receipt; the server keeps only its hash, so it cannot be shown again.")]
