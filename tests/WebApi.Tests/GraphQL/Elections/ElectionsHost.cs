@@ -30,7 +30,14 @@ public sealed class ElectionsHost : IAsyncLifetime
     public static readonly string[] SeededVoters = ["1101700203450", "1101700203468", "1101700203476"];
 
     private static int _nextCitizen;
-    private readonly ApiFactory _factory = new("Development", new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+    private readonly ApiFactory _factory = new("Development", new Dictionary<string, string?>
+    {
+        ["Outbox:Enabled"] = "false",
+        // Every test signs in from the same address.
+        ["Accounts:LoginRateLimit:PerAddress"] = "100000",
+    });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Role, Lazy<Task<string>>> _tokens = new();
     private WebApplicationFactory<Program> _host = null!;
 
     public ShiftedClock Clock { get; } = new();
@@ -102,7 +109,10 @@ public sealed class ElectionsHost : IAsyncLifetime
         return login.GetProperty("login").GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>A user holding exactly <paramref name="roles"/> (none: signed in with no role), signed in.</summary>
+    /// <summary>The token of one user per set of roles, signed in once for the host (see <see cref="SignInAsAsync"/>).</summary>
+    public Task<string> TokenForAsync(Role roles) => _tokens.GetOrAdd(roles, r => new Lazy<Task<string>>(() => SignInAsAsync(r))).Value;
+
+    /// <summary>A new user holding exactly <paramref name="roles"/> (none: signed in with no role), signed in.</summary>
     public async Task<string> SignInAsAsync(Role roles)
     {
         var citizenId = NewCitizenId();
