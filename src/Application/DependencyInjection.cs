@@ -19,7 +19,8 @@ public static class DependencyInjection
                 continue;
             }
 
-            if (type.Name.EndsWith("Handler", StringComparison.Ordinal) && type.GetMethod("HandleAsync") is not null)
+            // Handle: a use case whose result is a query still to be composed and run by the caller.
+            if (type.Name.EndsWith("Handler", StringComparison.Ordinal) && (type.GetMethod("HandleAsync") ?? type.GetMethod("Handle")) is not null)
             {
                 services.AddScoped(type);
             }

@@ -7,6 +7,7 @@ using Voting.GraphQL.Server.WebSockets;
 using Voting.GraphQL.Server.WebSockets.Legacy;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
+using Voting.WebApi.GraphQL.EntityFramework;
 using Voting.WebApi.Health;
 using Voting.WebApi.Identity;
 using Voting.WebApi.Seeding;
@@ -35,6 +36,8 @@ internal static class DependencyInjection
             .AddWebSocketTransport()
             .AddLegacyWebSocketTransport()
             .AddServerSentEvents();
+        // Filtering, sorting and paging run on EF Core with the configured provider's case-insensitive matching.
+        services.AddGraphQLEntityFramework(configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite);
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.

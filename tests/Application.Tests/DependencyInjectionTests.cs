@@ -5,6 +5,7 @@ using Voting.Application.Abstractions;
 using Voting.Application.Elections.AddCandidate;
 using Voting.Application.Elections.ChangeElectionStatus;
 using Voting.Application.Elections.CreateElection;
+using Voting.Application.Elections.GetCandidate;
 using Voting.Application.Elections.GetElection;
 using Voting.Application.Elections.GetResults;
 using Voting.Application.Elections.GetTally;
@@ -20,6 +21,7 @@ using Voting.Application.Users.LogOut;
 using Voting.Application.Users.RefreshSession;
 using Voting.Application.Users.RegisterUser;
 using Voting.Application.Voting.CastVote;
+using Voting.Application.Voting.GetMyParticipation;
 using Voting.Application.Voting.VerifyReceipt;
 using Voting.Domain.Common;
 using Xunit;
@@ -45,6 +47,8 @@ public sealed class DependencyInjectionTests
         typeof(SetVoterRollHandler),
         typeof(GetElectionHandler),
         typeof(ListElectionsHandler),
+        typeof(GetCandidateHandler),
+        typeof(GetMyParticipationHandler),
         typeof(GetTallyHandler),
         typeof(GetResultsHandler),
         typeof(CastVoteHandler),
@@ -59,7 +63,6 @@ public sealed class DependencyInjectionTests
         { typeof(UpdateElectionCommand), typeof(UpdateElectionValidator) },
         { typeof(AddCandidateCommand), typeof(AddCandidateValidator) },
         { typeof(SetVoterRollCommand), typeof(SetVoterRollValidator) },
-        { typeof(ListElectionsQuery), typeof(ListElectionsValidator) },
         { typeof(VerifyReceiptQuery), typeof(VerifyReceiptValidator) },
     };
 
@@ -89,11 +92,11 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void Nothing_with_a_HandleAsync_method_is_left_unregistered()
+    public void Nothing_with_a_Handle_or_HandleAsync_method_is_left_unregistered()
     {
         var services = ServicesWithPorts().AddApplication();
         var withHandleAsync = typeof(DependencyInjection).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethod("HandleAsync") is not null)
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && (t.GetMethod("HandleAsync") ?? t.GetMethod("Handle")) is not null)
             .ToList();
 
         Assert.Equal(Handlers.Count, withHandleAsync.Count);

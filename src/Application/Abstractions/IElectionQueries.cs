@@ -1,5 +1,6 @@
 using Voting.Application.Elections;
 using Voting.Domain.Elections;
+using Voting.Domain.Users;
 
 namespace Voting.Application.Abstractions;
 
@@ -8,7 +9,17 @@ public interface IElectionQueries
 {
     Task<ElectionDetails?> GetAsync(ElectionId id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<ElectionSummary>> ListAsync(ElectionListFilter filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every election, drafts included, as a query not yet run: callers add conditions, an order and
+    /// a page, and the provider runs all of it as one query. Untracked.
+    /// </summary>
+    IQueryable<ElectionSummary> Summaries();
+
+    /// <summary>The candidate and the election it stands in, or null when there is no such candidate.</summary>
+    Task<CandidateDetails?> GetCandidateAsync(CandidateId id, CancellationToken cancellationToken);
+
+    /// <summary>When <paramref name="voterId"/> took part in the election (to the hour, ADR 0002), or null when they have not.</summary>
+    Task<DateTimeOffset?> FindParticipationAsync(ElectionId id, UserId voterId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The candidates of several elections in one round trip, each list in ballot order; an election

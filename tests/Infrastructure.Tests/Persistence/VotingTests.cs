@@ -141,6 +141,48 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Election_summaries_are_a_query_that_filters_orders_and_counts_on_the_database()
+    {
+        var (first, _) = await Scenario.CreateElectionAsync(3);
+        var (second, _) = await Scenario.CreateElectionAsync(2);
+
+        var rows = await fixture.InScopeAsync(async services =>
+        {
+            var summaries = services.GetRequiredService<IElectionQueries>().Summaries();
+            var wanted = new[] { first.Value, second.Value };
+            return await summaries.Where(s => wanted.Contains(s.Id) && s.CandidateCount >= 2).OrderByDescending(s => s.Id).ThenBy(s => s.OpensAt).ToListAsync();
+        });
+
+        Assert.Equal(new[] { first.Value, second.Value }.OrderDescending(), rows.Select(r => r.Id));
+        Assert.Equal([3, 2], rows.OrderBy(r => r.Id == first.Value ? 0 : 1).Select(r => r.CandidateCount));
+        Assert.All(rows, r => Assert.Equal(ElectionStatus.Draft, r.Status));
+    }
+
+    [Fact]
+    public async Task A_candidate_is_found_with_its_election_and_a_participation_with_its_hour()
+    {
+        var voter = await Scenario.RegisterVoterAsync(1);
+        var (election, candidates) = await Scenario.CreateElectionAsync();
+        await Scenario.OpenAsync(election);
+        await Scenario.CastAsync(voter, election, candidates[1]);
+
+        var (candidate, missing, votedAt, notVoted) = await fixture.InScopeAsync(async services =>
+        {
+            var queries = services.GetRequiredService<IElectionQueries>();
+            return (
+                await queries.GetCandidateAsync(candidates[1], CancellationToken.None),
+                await queries.GetCandidateAsync(CandidateId.New(), CancellationToken.None),
+                await queries.FindParticipationAsync(election, voter, CancellationToken.None),
+                await queries.FindParticipationAsync(election, UserId.New(), CancellationToken.None));
+        });
+
+        Assert.Equal((election, candidates[1]), (candidate!.ElectionId, candidate.Candidate.Id));
+        Assert.Null(missing);
+        Assert.Equal(new DateTimeOffset(fixture.Clock.UtcNow.Year, fixture.Clock.UtcNow.Month, fixture.Clock.UtcNow.Day, fixture.Clock.UtcNow.Hour, 0, 0, TimeSpan.Zero), votedAt);
+        Assert.Null(notVoted);
+    }
+
+    [Fact]
     public async Task Participations_and_ballots_are_stored_with_no_shared_key()
     {
         var voter = await Scenario.RegisterVoterAsync(1);

@@ -34,22 +34,32 @@ internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
             election.CreatedAt, election.OpenedAt, election.ClosedAt, candidates, election.Electorate);
     }
 
-    public async Task<IReadOnlyList<ElectionSummary>> ListAsync(ElectionListFilter filter, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Elections.AsNoTracking();
-        if (filter.Statuses is { } statuses)
+    public IQueryable<ElectionSummary> Summaries() =>
+        db.Elections.AsNoTracking().Select(e => new ElectionSummary
         {
-            var wanted = statuses.ToList();
-            query = query.Where(e => wanted.Contains(e.Status));
-        }
+            // EF Core cannot translate ElectionId.Value on a value-converted column; the cast through
+            // object makes it read the column as its store type, so conditions and orders on Id translate.
+            Id = (Guid)(object)e.Id,
+            Title = e.Title,
+            Description = e.Description,
+            Status = e.Status,
+            OpensAt = e.OpensAt,
+            ClosesAt = e.ClosesAt,
+            ResultsVisibility = e.ResultsVisibility,
+            CandidateCount = e.Candidates.Count,
+        });
 
-        return await query
-            .OrderByDescending(e => e.OpensAt).ThenBy(e => e.Id)
-            .Skip(filter.Skip).Take(Math.Min(filter.Take, ElectionListFilter.MaxTake))
-            .Select(e => new ElectionSummary(e.Id, e.Title, e.Description, e.Status, e.OpensAt, e.ClosesAt, e.ResultsVisibility, e.Candidates.Count))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<CandidateDetails?> GetCandidateAsync(CandidateId id, CancellationToken cancellationToken) =>
+        db.Candidates.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new CandidateDetails(c.ElectionId, new CandidateView(c.Id, c.Name, c.Description, c.DisplayOrder)))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> FindParticipationAsync(ElectionId id, UserId voterId, CancellationToken cancellationToken) =>
+        db.Participations.AsNoTracking()
+            .Where(p => p.ElectionId == id && p.VoterId == voterId)
+            .Select(p => (DateTimeOffset?)p.VotedAt)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<ElectionId, IReadOnlyList<CandidateView>>> ListCandidatesAsync(IReadOnlyCollection<ElectionId> electionIds, CancellationToken cancellationToken)
     {
