@@ -27,7 +27,8 @@ internal sealed class FilterModel
     public static FilterModel Create(FieldConfiguration field, Type elementType)
     {
         var schema = field.Schema;
-        var name = schema.OutputType(elementType).GetNamedType().Name + "FilterInput";
+        var typeName = schema.OutputType(elementType).GetNamedType().Name;
+        var name = typeName + "FilterInput";
         var properties = new List<FilterProperty>();
         var operands = new Dictionary<string, InputObjectType>(StringComparer.Ordinal);
         foreach (var (fieldName, property) in DataProperties.Of(elementType))
@@ -49,7 +50,7 @@ internal sealed class FilterModel
             .. properties.Select(p => new InputFieldDefinition(p.Name, operands[p.Name])),
         ])
         {
-            Description = $"Conditions on {elementType.Name}; all given must hold.",
+            Description = $"Conditions on {typeName}; all given must hold.",
         });
         return new FilterModel(self, properties);
     }

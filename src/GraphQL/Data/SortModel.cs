@@ -23,12 +23,13 @@ internal sealed class SortModel
     public static SortModel Create(FieldConfiguration field, Type elementType)
     {
         var schema = field.Schema;
-        var name = schema.OutputType(elementType).GetNamedType().Name + "SortInput";
+        var typeName = schema.OutputType(elementType).GetNamedType().Name;
+        var name = typeName + "SortInput";
         var direction = schema.InputType(typeof(SortEnumType), nullable: true);
         var fields = DataProperties.Of(elementType).Where(p => IsSortable(schema, p.Property.PropertyType)).Select(p => new SortField(p.Name, p.Property)).ToList();
         var type = schema.GetOrAddType(name, () => new InputObjectType(name, fields.Select(f => new InputFieldDefinition(f.Name, direction)))
         {
-            Description = $"One key to order {elementType.Name} by; list several to break ties.",
+            Description = $"One key to order {typeName} by; list several to break ties.",
             IsOneOf = true,
         });
         return new SortModel(type, fields);
