@@ -4,9 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Abstractions;
 using Voting.Domain.Common;
+using Voting.Domain.Elections.Events;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
 using Voting.Infrastructure.Persistence.Repositories;
+using Voting.Infrastructure.Scheduling;
 using Voting.Infrastructure.Security;
 using Voting.Infrastructure.Time;
 
@@ -14,7 +16,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, hashing and the clock.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, hashing and the clock.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -22,6 +24,9 @@ public static class DependencyInjection
             .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or Postgres.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -34,13 +39,23 @@ public static class DependencyInjection
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
+        services.AddScoped<IElectionSchedule, ElectionSchedule>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, SystemClock>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SchedulerSignal>();
+        services.AddSingleton<WakeSchedulerOnStatusChange>();
+        services.AddSingleton<IDomainEventHandler<ElectionScheduled>>(sp => sp.GetRequiredService<WakeSchedulerOnStatusChange>());
+        services.AddSingleton<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<WakeSchedulerOnStatusChange>());
         if (configuration.GetValue($"{OutboxOptions.SectionName}:{nameof(OutboxOptions.Enabled)}", true))
         {
             services.AddHostedService<OutboxDispatcher>();
+        }
+
+        if (configuration.GetValue($"{SchedulingOptions.SectionName}:{nameof(SchedulingOptions.Enabled)}", true))
+        {
+            services.AddHostedService<ElectionScheduler>();
         }
 
         return services;

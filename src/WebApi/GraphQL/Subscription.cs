@@ -1,17 +1,37 @@
 using System.Runtime.CompilerServices;
+using Voting.Domain.Elections;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Subscriptions;
 using Voting.GraphQL.Types;
+using Voting.WebApi.GraphQL.Live;
 
 namespace Voting.WebApi.GraphQL;
 
 /// <summary>
-/// The subscription root. Until the elections API brings its real subscriptions (tally updates,
-/// status changes), one demo stream lets every transport and client be exercised end to end.
+/// The subscription root: live tallies and status changes of elections, announcements, and a demo
+/// stream that lets every transport and client be exercised end to end.
 /// </summary>
 public sealed class Subscription
 {
     public const int MaxTicks = 1000;
+
+    [GraphQLDescription("The election's tally: first as it stands, then after votes, at most a few snapshots a second (a slow client skips to the newest). `version` never goes backwards. Only where the election shows its tally: while open if its results are LIVE, and once it has closed; otherwise FORBIDDEN before any event.")]
+    public Task<IAsyncEnumerable<LiveTally>> TallyUpdatedAsync([ID] Guid electionId, [Service] TallySubscriptions tallies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        return tallies.SubscribeAsync(new ElectionId(electionId), cancellationToken);
+    }
+
+    [GraphQLDescription("The election's status changes (opened, closed, …) as they are committed, by an officer or on schedule. With `afterSequence` (the last one seen) it first replays those since, if the server still holds them (the latest 16); otherwise, or when this subscriber falls too far behind, it ends with a RESYNC_REQUIRED error.")]
+    public Task<IAsyncEnumerable<ElectionStatusEvent>> ElectionStatusChangedAsync(
+        [ID] Guid electionId,
+        [Service] ElectionStatusSubscriptions changes,
+        CancellationToken cancellationToken,
+        long? afterSequence = null)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.SubscribeAsync(new ElectionId(electionId), afterSequence, cancellationToken);
+    }
 
     [GraphQLDescription("Announcements as they are made. With `afterSequence` (the last one seen) it first replays those made since, if the server still holds them (the latest 1000); otherwise, or when this subscriber falls too far behind, it ends with a RESYNC_REQUIRED error.")]
     [Subscribe(AfterSequenceArgument = "afterSequence")]
