@@ -53,10 +53,7 @@ public static class DependencyInjection
             services.AddHostedService<OutboxDispatcher>();
         }
 
-        if (configuration.GetValue($"{SchedulingOptions.SectionName}:{nameof(SchedulingOptions.Enabled)}", true))
-        {
-            services.AddHostedService<ElectionScheduler>();
-        }
+        services.AddHostedService<ElectionScheduler>();
 
         return services;
     }

@@ -24,6 +24,12 @@ internal sealed partial class ElectionScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Decided here rather than at registration, where a test host's configuration is not yet applied.
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = _options.PollInterval;

@@ -21,6 +21,9 @@ public sealed class ApiFactory(string environment, IReadOnlyDictionary<string, s
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Jwt:SigningKey"] = TestSigningKey,
+
+            // Off unless a test asks for it: it would open and close the tests' elections under them.
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Voting.Application.Abstractions;
+using Voting.Application.Elections;
+using Voting.Application.Elections.AddCandidate;
+using Voting.Application.Elections.ChangeElectionStatus;
+using Voting.Application.Elections.CreateElection;
+using Voting.Application.Voting.CastVote;
+using Voting.Domain.Common;
+using Voting.Domain.Elections;
+using Voting.Domain.Users;
+using Voting.GraphQL.Subscriptions.Topics;
+using Voting.WebApi.GraphQL.Live;
+using Voting.WebApi.Identity;
+using Voting.WebApi.Tests.Support;
+
+namespace Voting.WebApi.Tests.GraphQL.Live;
+
+/// <summary>
+/// The development host (seeded admin, voters and an open LIVE election) on a clock the test moves,
+/// with the outbox polling fast. The use cases an officer or a voter would call run in-process as them.
+/// </summary>
+internal sealed class LiveHost : IAsyncDisposable
+{
+    public const string AdminCitizenId = "1100000000008";
+    public static readonly string[] VoterCitizenIds = ["1101700203450", "1101700203468", "1101700203476"];
+
+    private readonly ApiFactory _factory;
+    private readonly WebApplicationFactory<Program> _host;
+
+    public LiveHost(bool scheduler)
+    {
+        _factory = new ApiFactory("Development", new Dictionary<string, string?>
+        {
+            ["Outbox:PollInterval"] = "00:00:00.050",
+            ["Scheduling:Enabled"] = scheduler ? "true" : "false",
+            ["Scheduling:PollInterval"] = "00:00:00.050",
+        });
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClock>(Clock)));
+    }
+
+    public MovableClock Clock { get; } = new();
+
+    public IServiceProvider Services => _host.Services;
+
+    public Task<GraphQLWebSocketClient> ConnectAsync() => GraphQLWebSocketClient.ConnectAsync(_host);
+
+    /// <summary>The seeded election: open, results LIVE, three candidates.</summary>
+    public Task<(ElectionId Election, IReadOnlyList<CandidateId> Candidates)> DemoElectionAsync() =>
+        RunAsync<IElectionQueries, (ElectionId, IReadOnlyList<CandidateId>)>(async queries =>
+        {
+            var summary = Assert.Single(await queries.ListAsync(new ElectionListFilter([ElectionStatus.Open], 0, 10), CancellationToken.None));
+            var details = await queries.GetAsync(summary.Id, CancellationToken.None);
+            return (summary.Id, details!.Candidates.OrderBy(c => c.DisplayOrder).Select(c => c.Id).ToList());
+        });
+
+    /// <summary>A Scheduled election with two candidates, opening at <paramref name="opensAt"/> and closing an hour later.</summary>
+    public async Task<ElectionId> ScheduledElectionAsync(DateTimeOffset opensAt, ResultsVisibility visibility)
+    {
+        var election = await AsOfficerAsync<CreateElectionHandler, ElectionId>(h => h.HandleAsync(
+            new CreateElectionCommand("Budget", "Which project", opensAt, opensAt.AddHours(1), BallotKind.SingleChoice, visibility), CancellationToken.None));
+        foreach (var name in new[] { "Park", "Library" })
+        {
+            await AsOfficerAsync<AddCandidateHandler, CandidateId>(h => h.HandleAsync(new AddCandidateCommand(election, name, null), CancellationToken.None));
+        }
+
+        await TransitionAsync(election, ElectionTransition.Schedule);
+        return election;
+    }
+
+    /// <summary>
+    /// Where the election's status topic stands now, to subscribe after: a test cannot tell when the
+    /// server has registered a subscription, but a resume from a sequence misses nothing sent after it.
+    /// It sends the current status once more (a redelivery looks the same) and returns its sequence.
+    /// </summary>
+    public async Task<long> StatusTopicPositionAsync(ElectionId election)
+    {
+        var status = await RunAsync<IElectionQueries, ElectionStatus>(async q => (await q.GetAsync(election, CancellationToken.None))!.Status);
+        var sender = Services.GetRequiredService<ITopicEventSender>();
+        return await sender.SendAsync(ElectionStatusTopic.For(election), new ElectionStatusChange(election, status, Clock.UtcNow), CancellationToken.None);
+    }
+
+    public Task<ElectionStatus> TransitionAsync(ElectionId election, ElectionTransition transition) =>
+        AsOfficerAsync<ChangeElectionStatusHandler, ElectionStatus>(h => h.HandleAsync(new ChangeElectionStatusCommand(election, transition), CancellationToken.None));
+
+    public async Task<CastVoteReceipt> VoteAsync(string citizenId, ElectionId election, CandidateId candidate) =>
+        await AsAsync<CastVoteHandler, CastVoteReceipt>(await UserIdAsync(citizenId), Role.Voter, h => h.HandleAsync(new CastVoteCommand(election, candidate), CancellationToken.None));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    private async Task<T> AsOfficerAsync<THandler, T>(Func<THandler, Task<T>> call)
+        where THandler : notnull =>
+        await AsAsync(await UserIdAsync(AdminCitizenId), Role.Admin | Role.ElectionOfficer, call);
+
+    private Task<UserId> UserIdAsync(string citizenId) =>
+        RunAsync<IUserRepository, UserId>(async users => (await users.FindByCitizenIdAsync(CitizenId.Parse(citizenId), CancellationToken.None))!.Id);
+
+    /// <summary>Runs <paramref name="call"/> in a request scope whose caller is the given user, as the authentication middleware would set it.</summary>
+    private async Task<T> AsAsync<THandler, T>(UserId user, Role roles, Func<THandler, Task<T>> call)
+        where THandler : notnull
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var claims = new List<Claim> { new(VotingClaims.Subject, user.Value.ToString()) };
+        claims.AddRange(AccessTokens.RoleNames(roles).Select(r => new Claim(VotingClaims.Role, r)));
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
+        try
+        {
+            return await call(scope.ServiceProvider.GetRequiredService<THandler>());
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
+    private async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> call)
+        where TService : notnull
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
