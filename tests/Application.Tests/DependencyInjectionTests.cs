@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using Voting.Application.Abstractions;
 using Voting.Application.Elections.AddCandidate;
+using Voting.Application.Elections.AdvanceScheduledElections;
 using Voting.Application.Elections.ChangeElectionStatus;
 using Voting.Application.Elections.CreateElection;
 using Voting.Application.Elections.GetCandidate;
@@ -10,6 +11,7 @@ using Voting.Application.Elections.GetElection;
 using Voting.Application.Elections.GetResults;
 using Voting.Application.Elections.GetTally;
 using Voting.Application.Elections.ListElections;
+using Voting.Application.Elections.PublishTally;
 using Voting.Application.Elections.RemoveCandidate;
 using Voting.Application.Elections.SetVoterRoll;
 using Voting.Application.Elections.UpdateElection;
@@ -53,6 +55,8 @@ public sealed class DependencyInjectionTests
         typeof(GetResultsHandler),
         typeof(CastVoteHandler),
         typeof(VerifyReceiptHandler),
+        typeof(PublishTallyHandler),
+        typeof(AdvanceScheduledElectionsHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -95,8 +99,11 @@ public sealed class DependencyInjectionTests
     public void Nothing_with_a_Handle_or_HandleAsync_method_is_left_unregistered()
     {
         var services = ServicesWithPorts().AddApplication();
+        // Domain event handlers are registered by the host under IDomainEventHandler<TEvent>, beside the ports they publish to.
         var withHandleAsync = typeof(DependencyInjection).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && (t.GetMethod("HandleAsync") ?? t.GetMethod("Handle")) is not null)
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                && !t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>))
+                && (t.GetMethod("HandleAsync") ?? t.GetMethod("Handle")) is not null)
             .ToList();
 
         Assert.Equal(Handlers.Count, withHandleAsync.Count);
@@ -138,6 +145,8 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Substitute.For<IElectionRepository>());
         services.AddScoped(_ => Substitute.For<IBallotBox>());
         services.AddScoped(_ => Substitute.For<IElectionQueries>());
+        services.AddScoped(_ => Substitute.For<IElectionSchedule>());
+        services.AddSingleton(_ => Substitute.For<ITallyPublisher>());
         services.AddScoped(_ => Substitute.For<IUnitOfWork>());
         services.AddScoped(_ => Substitute.For<ICurrentUser>());
         services.AddSingleton(_ => Substitute.For<IPasswordHasher>());
