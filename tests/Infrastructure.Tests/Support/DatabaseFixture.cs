@@ -60,6 +60,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddInfrastructure(configuration);
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<ICurrentUser>(CurrentUser);
+        services.AddSingleton<ITallyPublisher, UnwatchedTallyPublisher>();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
