@@ -23,6 +23,7 @@ public sealed class LiveTallyCoalescer : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
 
     public LiveTallyCoalescer(IServiceScopeFactory scopes, TimeProvider time, LiveTallyOptions options)
     {
@@ -31,6 +32,9 @@ public sealed class LiveTallyCoalescer : IDisposable
         _scopes = scopes;
         _time = time;
         _interval = TimeSpan.FromSeconds(1.0 / options.MaxUpdatesPerSecond);
+
+        // Taken once: a loop still running when the coalescer is disposed must not touch the disposed source.
+        _stoppingToken = _stopping.Token;
     }
 
     /// <summary>Completes once a snapshot of <paramref name="electionId"/> counting ballot <paramref name="sequence"/> has been published (or the tally is hidden).</summary>
@@ -91,14 +95,14 @@ public sealed class LiveTallyCoalescer : IDisposable
             {
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
+                    await Task.Delay(wait, _time, _stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
                 lock (election)
                 {
-                    election.Next?.TrySetCanceled(_stopping.Token);
+                    election.Next?.TrySetCanceled(_stoppingToken);
                     election.Next = null;
                     election.Running = false;
                 }
@@ -137,7 +141,7 @@ public sealed class LiveTallyCoalescer : IDisposable
         await using (scope.ConfigureAwait(false))
         {
             var handler = scope.ServiceProvider.GetRequiredService<PublishTallyHandler>();
-            return await handler.HandleAsync(new PublishTallyCommand(electionId), _stopping.Token).ConfigureAwait(false);
+            return await handler.HandleAsync(new PublishTallyCommand(electionId), _stoppingToken).ConfigureAwait(false);
         }
     }
 

@@ -57,6 +57,20 @@ public sealed class LiveSubscriptionTests
     }
 
     [Fact]
+    public async Task Status_changes_of_an_unknown_election_or_after_a_negative_sequence_are_refused_before_any_event()
+    {
+        await using var host = new LiveHost(scheduler: false);
+        var (election, _) = await host.DemoElectionAsync();
+        await using var client = await host.ConnectAsync();
+
+        await client.SubscribeAsync("unknown", StatusQuery, new { id = Guid.NewGuid() });
+        await client.SubscribeAsync("negative", StatusQuery, new { id = election.Value, after = -1 });
+
+        var refusals = new[] { ErrorOf(await client.ReceiveAsync()), ErrorOf(await client.ReceiveAsync()) };
+        Assert.Equal([("negative", "BAD_USER_INPUT"), ("unknown", "NOT_FOUND")], refusals.OrderBy(r => r.Id, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Status_changes_arrive_as_an_officer_opens_and_closes_and_a_resume_replays_those_after_its_sequence()
     {
         await using var host = new LiveHost(scheduler: false);
