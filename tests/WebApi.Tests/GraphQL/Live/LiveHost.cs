@@ -45,7 +45,33 @@ internal sealed class LiveHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public Task<GraphQLWebSocketClient> ConnectAsync() => GraphQLWebSocketClient.ConnectAsync(_host);
+    public Task<GraphQLWebSocketClient> ConnectAsync(string? accessToken = null) => GraphQLWebSocketClient.ConnectAsync(_host, accessToken);
+
+    /// <summary>Signs in over GraphQL over HTTP as a client would and returns the access token.</summary>
+    public async Task<string> LogInAsync(string citizenId, string password)
+    {
+        using var http = _host.CreateClient();
+        using var response = await http.PostAsync(
+            new Uri("/graphql", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { query = "mutation($c:String!,$p:String!){ login(citizenId:$c, password:$p){ accessToken } }", variables = new { c = citizenId, p = password } }),
+            TestContext.Current.CancellationToken);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return json.RootElement.GetProperty("data").GetProperty("login").GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A Draft election with two candidates (visible to officials only).</summary>
+    public async Task<ElectionId> DraftElectionAsync()
+    {
+        var opensAt = Clock.UtcNow.AddHours(1);
+        var election = await AsOfficerAsync<CreateElectionHandler, ElectionId>(h => h.HandleAsync(
+            new CreateElectionCommand("Draft", null, opensAt, opensAt.AddHours(1), BallotKind.SingleChoice, ResultsVisibility.Live), CancellationToken.None));
+        foreach (var name in new[] { "Park", "Library" })
+        {
+            await AsOfficerAsync<AddCandidateHandler, CandidateId>(h => h.HandleAsync(new AddCandidateCommand(election, name, null), CancellationToken.None));
+        }
+
+        return election;
+    }
 
     /// <summary>The seeded election: open, results LIVE, three candidates.</summary>
     public Task<(ElectionId Election, IReadOnlyList<CandidateId> Candidates)> DemoElectionAsync() =>
