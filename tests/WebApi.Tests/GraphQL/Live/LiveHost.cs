@@ -77,9 +77,9 @@ internal sealed class LiveHost : IAsyncDisposable
     public Task<(ElectionId Election, IReadOnlyList<CandidateId> Candidates)> DemoElectionAsync() =>
         RunAsync<IElectionQueries, (ElectionId, IReadOnlyList<CandidateId>)>(async queries =>
         {
-            var summary = Assert.Single(await queries.ListAsync(new ElectionListFilter([ElectionStatus.Open], 0, 10), CancellationToken.None));
-            var details = await queries.GetAsync(summary.Id, CancellationToken.None);
-            return (summary.Id, details!.Candidates.OrderBy(c => c.DisplayOrder).Select(c => c.Id).ToList());
+            var id = Assert.Single(queries.Summaries().Where(e => e.Status == ElectionStatus.Open).Select(e => e.Id).ToList());
+            var details = await queries.GetAsync(new ElectionId(id), CancellationToken.None);
+            return (new ElectionId(id), details!.Candidates.OrderBy(c => c.DisplayOrder).Select(c => c.Id).ToList());
         });
 
     /// <summary>A Scheduled election with two candidates, opening at <paramref name="opensAt"/> and closing an hour later.</summary>
