@@ -3,6 +3,7 @@ using Voting.Domain.Elections;
 using Voting.GraphQL.Errors;
 using Voting.GraphQL.Subscriptions;
 using Voting.GraphQL.Types;
+using Voting.WebApi.GraphQL.Elections;
 using Voting.WebApi.GraphQL.Live;
 
 namespace Voting.WebApi.GraphQL;
@@ -16,7 +17,7 @@ public sealed class Subscription
     public const int MaxTicks = 1000;
 
     [GraphQLDescription("The election's tally: first as it stands, then after votes, at most a few snapshots a second (a slow client skips to the newest). `version` never goes backwards. Only where the election shows its tally: while open if its results are LIVE, and once it has closed; otherwise FORBIDDEN before any event.")]
-    public Task<IAsyncEnumerable<LiveTally>> TallyUpdatedAsync([ID] Guid electionId, [Service] TallySubscriptions tallies, CancellationToken cancellationToken)
+    public Task<IAsyncEnumerable<TallyNode>> TallyUpdatedAsync([ID] Guid electionId, [Service] TallySubscriptions tallies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tallies);
         return tallies.SubscribeAsync(new ElectionId(electionId), cancellationToken);

@@ -3,6 +3,7 @@ using Voting.Application.Elections;
 using Voting.Application.Elections.GetTally;
 using Voting.Domain.Elections;
 using Voting.GraphQL.Subscriptions.Topics;
+using Voting.WebApi.GraphQL.Elections;
 
 namespace Voting.WebApi.GraphQL.Live;
 
@@ -15,7 +16,7 @@ namespace Voting.WebApi.GraphQL.Live;
 public sealed class TallySubscriptions(ITopicEventReceiver receiver, GetTallyHandler getTally)
 {
     /// <summary>Subscribes, or throws the refusal GetTally gives this caller (NOT_FOUND, FORBIDDEN) before any event.</summary>
-    public async Task<IAsyncEnumerable<LiveTally>> SubscribeAsync(ElectionId electionId, CancellationToken cancellationToken)
+    public async Task<IAsyncEnumerable<TallyNode>> SubscribeAsync(ElectionId electionId, CancellationToken cancellationToken)
     {
         var updates = await receiver.SubscribeAsync<TallyView>(TallyTopic.For(electionId), options: null, cancellationToken).ConfigureAwait(false);
         try
@@ -30,21 +31,21 @@ public sealed class TallySubscriptions(ITopicEventReceiver receiver, GetTallyHan
         }
     }
 
-    private static async IAsyncEnumerable<LiveTally> Snapshots(
+    private static async IAsyncEnumerable<TallyNode> Snapshots(
         TallyView current,
         ISourceStream<TallyView> updates,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
         {
-            yield return new LiveTally(current);
+            yield return new TallyNode(current);
             var version = current.Version;
             await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 if (update.Message.Version > version)
                 {
                     version = update.Message.Version;
-                    yield return new LiveTally(update.Message);
+                    yield return new TallyNode(update.Message);
                 }
             }
         }
