@@ -54,14 +54,14 @@ describe('Apollo Client (HttpLink + GraphQLWsLink)', () => {
   });
 
   test('a query over HTTP gives what the server answers', async () => {
-    const query = '{ elections { id title status } }';
+    const query = '{ elections { nodes { id title status } } }';
     const expected = await postGraphQL(server, query);
-    assert.ok(expected.data.elections.length > 0, 'Development seeds an election');
+    assert.ok(expected.data.elections.nodes.length > 0, 'Development seeds an election');
     const { data, error } = await client.query({ query: gql(query), fetchPolicy: 'network-only' });
     assert.equal(error, undefined);
     assert.deepEqual(
-      data.elections.map(({ id, title, status }) => ({ id, title, status })),
-      expected.data.elections,
+      data.elections.nodes.map(({ id, title, status }) => ({ id, title, status })),
+      expected.data.elections.nodes,
     );
   });
 

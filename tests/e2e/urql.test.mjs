@@ -60,14 +60,14 @@ describe('urql core client (fetchExchange + subscriptionExchange on graphql-ws)'
   });
 
   test('a query over HTTP gives what the server answers', async () => {
-    const query = '{ elections { id title status } }';
+    const query = '{ elections { nodes { id title status } } }';
     const expected = await postGraphQL(server, query);
-    assert.ok(expected.data.elections.length > 0, 'Development seeds an election');
+    assert.ok(expected.data.elections.nodes.length > 0, 'Development seeds an election');
     const { data, error } = await client.query(query, {}, { requestPolicy: 'network-only' }).toPromise();
     assert.equal(error, undefined);
     assert.deepEqual(
-      data.elections.map(({ id, title, status }) => ({ id, title, status })),
-      expected.data.elections,
+      data.elections.nodes.map(({ id, title, status }) => ({ id, title, status })),
+      expected.data.elections.nodes,
     );
   });
 
