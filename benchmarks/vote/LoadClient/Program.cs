@@ -1,0 +1,26 @@
+using Voting.Benchmarks.Votes;
+
+// VoteLoadClient setup --url http://127.0.0.1:PORT/graphql --admin-citizen-id ID --admin-password PASSWORD [--candidates 4]
+//   Signs in as the admin, creates an election open to every registered voter, adds candidates,
+//   schedules and opens it; prints "ELECTION <id> <candidate id>,<candidate id>,...".
+// VoteLoadClient cast --url ... --election ID --candidates ID,ID,... --signing-key KEY --voters N
+//                     [--first-voter 1] [--clients 64] [--warmup 5] [--duration 20] [--acks FILE] [--unanswered FILE]
+//   Each of --clients loops on its own keep-alive connection, every request from the next unused voter
+//   (voter n's user ID is Voters.IdOf(n), as run.sh inserted them). Progress goes to stderr; one
+//   "RESULT key=value ..." line to stdout; every acknowledged vote (warm-up included) to --acks for the audit.
+var options = Options.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+Func<CancellationToken, Task<int>> run = options.Mode switch
+{
+    "setup" => new ElectionSetup(options).RunAsync,
+    "cast" => new CastRun(options).RunAsync,
+    _ => throw new ArgumentException($"Unknown mode '{options.Mode}': setup or cast."),
+};
+options.CheckAllRead();
+return await run(cancel.Token).ConfigureAwait(false);
