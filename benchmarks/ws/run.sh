@@ -62,12 +62,12 @@ start_server() { # start_server NAME LOGNAME: starts it on a free port, sets por
     voting)
       rm -f "$OUT/voting.db"*
       # Production refuses the default signing key; the initial admin (an official) may announce.
-      ASPNETCORE_URLS=http://127.0.0.1:$port ASPNETCORE_ENVIRONMENT=Production \
+      # From its output folder, so it reads appsettings.json as a deployment would.
+      (cd "$ROOT/src/WebApi/bin/Release/net10.0" && exec env ASPNETCORE_URLS=http://127.0.0.1:$port ASPNETCORE_ENVIRONMENT=Production \
         Database__ConnectionString="Data Source=$OUT/voting.db" Serilog__MinimumLevel__Default=Warning \
         Jwt__SigningKey="$BENCH_SIGNING_KEY" Accounts__InitialAdmin__CitizenId="$ADMIN_CITIZEN_ID" \
         Accounts__InitialAdmin__Phone=+66800000000 Accounts__InitialAdmin__Password="$ADMIN_PASSWORD" \
-        # From its output folder, so it reads appsettings.json as a deployment would.
-        (cd "$ROOT/src/WebApi/bin/Release/net10.0" && exec setsid dotnet Voting.WebApi.dll) >"$OUT/$logname.log" 2>&1 &
+        setsid dotnet Voting.WebApi.dll) >"$OUT/$logname.log" 2>&1 &
       ;;
     graphql-ws) PORT=$port setsid node "$HERE/node/server.mjs" >"$OUT/$logname.log" 2>&1 & ;;
     # The linked server.mjs must resolve its imports from node-graphql16/node_modules, not from node/.
