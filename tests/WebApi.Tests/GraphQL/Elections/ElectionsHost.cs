@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Abstractions;
 using Voting.Domain.Common;
@@ -42,7 +40,8 @@ public sealed class ElectionsHost : IAsyncLifetime
 
     public ShiftedClock Clock { get; } = new();
 
-    public SqlCommands Sql { get; } = new();
+    /// <summary>The SQL commands sent while serving a GraphQL request (background services' commands are left out).</summary>
+    public SqlCommandRecorder Sql { get; } = new();
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -54,7 +53,8 @@ public sealed class ElectionsHost : IAsyncLifetime
             services.ConfigureDbContext<VotingDbContext>(options => options.AddInterceptors(Sql));
         }));
         Http = _host.CreateClient();
-        Sql.Accessor = _host.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var accessor = _host.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        Sql.Filter = () => accessor.HttpContext?.Request.Path == "/graphql";
         return ValueTask.CompletedTask;
     }
 
@@ -196,69 +196,5 @@ public sealed class ElectionsHost : IAsyncLifetime
     private sealed class FixedClock(DateTimeOffset at) : IClock
     {
         public DateTimeOffset UtcNow => at;
-    }
-
-    /// <summary>Records the SQL commands sent while serving a GraphQL request (background services' commands are left out).</summary>
-    public sealed class SqlCommands : DbCommandInterceptor
-    {
-        private readonly List<string> _commands = [];
-
-        internal Microsoft.AspNetCore.Http.IHttpContextAccessor? Accessor { get; set; }
-
-        public IReadOnlyList<string> Commands
-        {
-            get
-            {
-                lock (_commands)
-                {
-                    return [.. _commands];
-                }
-            }
-        }
-
-        public void Clear()
-        {
-            lock (_commands)
-            {
-                _commands.Clear();
-            }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Record(DbCommand command)
-        {
-            if (Accessor?.HttpContext?.Request.Path != "/graphql")
-            {
-                return;
-            }
-
-            lock (_commands)
-            {
-                _commands.Add(command.CommandText);
-            }
-        }
     }
 }

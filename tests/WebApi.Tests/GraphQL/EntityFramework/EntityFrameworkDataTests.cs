@@ -8,6 +8,7 @@ using Voting.GraphQL.Types;
 using Voting.GraphQL.Validation;
 using Voting.Infrastructure.Persistence;
 using Voting.WebApi.GraphQL.EntityFramework;
+using Voting.WebApi.Tests.Support;
 
 namespace Voting.WebApi.Tests.GraphQL.EntityFramework;
 
@@ -20,7 +21,7 @@ public abstract class EntityFrameworkDataTests : IAsyncLifetime
 {
     private static readonly Schema Schema = SchemaBuilder.New().AddQueryType<ArticleQuery>().Create();
 
-    private readonly ReaderCounter _counter = new();
+    private readonly SqlCommandRecorder _counter = new();
     private ServiceProvider? _services;
 
     protected abstract DatabaseProvider Provider { get; }
