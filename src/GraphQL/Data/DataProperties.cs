@@ -13,7 +13,6 @@ namespace Voting.GraphQL.Data;
 /// </summary>
 internal static class DataProperties
 {
-    private static readonly NullabilityInfoContext Nullability = new();
 
     public static IEnumerable<(string Name, PropertyInfo Property)> Of(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -28,7 +27,8 @@ internal static class DataProperties
             return true;
         }
 
-        return !property.PropertyType.IsValueType && Nullability.Create(property).ReadState != NullabilityState.NotNull;
+        // NullabilityInfoContext caches without locks: one per call, since schemas may be built in parallel.
+        return !property.PropertyType.IsValueType && new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull;
     }
 
     public static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
