@@ -16,18 +16,8 @@ namespace Voting.Infrastructure.Tests.Outbox;
 /// delivered to the tally handler, which publishes a counted snapshot; a failure or a crash before
 /// the snapshot went out leaves the row to be delivered again, and a redelivery never goes backwards.
 /// </summary>
-public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : IAsyncLifetime
+public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
-    private readonly Scenario _scenario = new(fixture);
-
-    public async ValueTask InitializeAsync() => await fixture.ResetAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Committed_votes_are_published_as_one_counted_snapshot()
     {
@@ -56,8 +46,8 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Empty(publisher.Snapshots);
         Assert.Equal(1, await CountUnprocessedAsync());
 
-        var retryAt = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.Where(m => m.ProcessedAt == null).Select(m => m.LockedUntil).SingleAsync());
-        fixture.Clock.UtcNow = retryAt!.Value.AddSeconds(1);
+        var retryAt = await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.Where(m => m.ProcessedAt == null).Select(m => m.LockedUntil).SingleAsync());
+        Fixture.Clock.UtcNow = retryAt!.Value.AddSeconds(1);
         await DispatchAllAsync(services);
 
         Assert.Equal(1, Assert.Single(publisher.Snapshots).Version);
@@ -75,7 +65,7 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : IAsyncLife
         }
 
         // As if the process died after publishing and before marking the rows processed.
-        await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages
+        await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages
             .Where(m => m.Type == nameof(VoteCast))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null), TestContext.Current.CancellationToken));
         var second = new RecordingPublisher();
@@ -91,19 +81,19 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : IAsyncLife
 
     private async Task<(Domain.Elections.ElectionId Election, IReadOnlyList<Domain.Elections.CandidateId> Candidates)> OpenElectionWithVotesAsync(Func<int, int> candidateOfVoter, int votes)
     {
-        var voters = await _scenario.SeedVotersAsync(votes);
-        var (election, candidates) = await _scenario.CreateElectionAsync();
-        await _scenario.OpenAsync(election);
+        var voters = await Scenario.SeedVotersAsync(votes);
+        var (election, candidates) = await Scenario.CreateElectionAsync();
+        await Scenario.OpenAsync(election);
         for (var i = 0; i < votes; i++)
         {
-            await _scenario.CastAsync(voters[i], election, candidates[candidateOfVoter(i)]);
+            await Scenario.CastAsync(voters[i], election, candidates[candidateOfVoter(i)]);
         }
 
         return (election, candidates);
     }
 
     private ServiceProvider BuildServices(RecordingPublisher publisher) =>
-        fixture.BuildServices(fixture.ConnectionString, services =>
+        Fixture.BuildServices(Fixture.ConnectionString, services =>
         {
             services.AddSingleton<ITallyPublisher>(publisher);
             services.AddSingleton(new LiveTallyOptions());
@@ -120,7 +110,7 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : IAsyncLife
     }
 
     private Task<int> CountUnprocessedAsync() =>
-        fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
+        Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
 
     private sealed class RecordingPublisher : ITallyPublisher
     {

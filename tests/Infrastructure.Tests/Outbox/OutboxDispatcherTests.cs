@@ -11,27 +11,17 @@ using Voting.Infrastructure.Tests.Support;
 namespace Voting.Infrastructure.Tests.Outbox;
 
 /// <summary>Committed events reach their handlers at least once, in order, exactly once per dispatcher pass.</summary>
-public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLifetime
+public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
-    private readonly Scenario _scenario = new(fixture);
-
-    public async ValueTask InitializeAsync() => await fixture.ResetAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Committed_events_are_delivered_in_order_and_marked_processed()
     {
-        var voters = await _scenario.SeedVotersAsync(3);
-        var (election, candidates) = await _scenario.CreateElectionAsync();
-        await _scenario.OpenAsync(election);
+        var voters = await Scenario.SeedVotersAsync(3);
+        var (election, candidates) = await Scenario.CreateElectionAsync();
+        await Scenario.OpenAsync(election);
         foreach (var voter in voters)
         {
-            await _scenario.CastAsync(voter, election, candidates[1]);
+            await Scenario.CastAsync(voter, election, candidates[1]);
         }
 
         var recorder = new RecordingHandler();
@@ -51,20 +41,20 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLif
     [Fact]
     public async Task A_failed_delivery_is_retried_after_its_backoff()
     {
-        var (election, _) = await _scenario.CreateElectionAsync();
-        await _scenario.TransitionAsync(election, Application.Elections.ChangeElectionStatus.ElectionTransition.Schedule);
+        var (election, _) = await Scenario.CreateElectionAsync();
+        await Scenario.TransitionAsync(election, Application.Elections.ChangeElectionStatus.ElectionTransition.Schedule);
         var recorder = new RecordingHandler { FailuresLeft = 1 };
         await using var services = BuildServices(recorder);
         var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(services);
 
         Assert.Equal(1, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
         Assert.Empty(recorder.Events);
-        var failed = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.SingleAsync());
+        var failed = await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.SingleAsync());
         Assert.Equal((1, "handler failed", (DateTimeOffset?)null), (failed.Attempts, failed.LastError, failed.ProcessedAt));
-        Assert.True(failed.LockedUntil > fixture.Clock.UtcNow);
+        Assert.True(failed.LockedUntil > Fixture.Clock.UtcNow);
 
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
-        fixture.Clock.UtcNow = failed.LockedUntil!.Value.AddSeconds(1);
+        Fixture.Clock.UtcNow = failed.LockedUntil!.Value.AddSeconds(1);
         Assert.Equal(1, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
         Assert.IsType<ElectionScheduled>(Assert.Single(recorder.Events));
         Assert.Equal(0, await CountUnprocessedAsync());
@@ -73,12 +63,12 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLif
     [Fact]
     public async Task Two_dispatchers_running_at_once_deliver_each_event_once()
     {
-        var voters = await _scenario.SeedVotersAsync(40);
-        var (election, candidates) = await _scenario.CreateElectionAsync();
-        await _scenario.OpenAsync(election);
+        var voters = await Scenario.SeedVotersAsync(40);
+        var (election, candidates) = await Scenario.CreateElectionAsync();
+        await Scenario.OpenAsync(election);
         foreach (var voter in voters)
         {
-            await _scenario.CastAsync(voter, election, candidates[0]);
+            await Scenario.CastAsync(voter, election, candidates[0]);
         }
 
         var recorder = new RecordingHandler();
@@ -96,7 +86,7 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLif
     }
 
     private ServiceProvider BuildServices(RecordingHandler recorder) =>
-        fixture.BuildServices(fixture.ConnectionString, services =>
+        Fixture.BuildServices(Fixture.ConnectionString, services =>
         {
             services.AddSingleton<IDomainEventHandler<VoteCast>>(recorder);
             services.AddSingleton<IDomainEventHandler<ElectionOpened>>(recorder);
@@ -104,7 +94,7 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : IAsyncLif
         });
 
     private Task<int> CountUnprocessedAsync() =>
-        fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
+        Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
 
     private sealed class RecordingHandler : IDomainEventHandler<VoteCast>, IDomainEventHandler<ElectionOpened>, IDomainEventHandler<ElectionScheduled>
     {

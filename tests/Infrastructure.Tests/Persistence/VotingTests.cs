@@ -22,18 +22,8 @@ using Voting.Infrastructure.Tests.Support;
 namespace Voting.Infrastructure.Tests.Persistence;
 
 /// <summary>The use cases end to end on a real database; run once on PostgreSQL and once on SQLite.</summary>
-public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
+public abstract class VotingTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
-    protected Scenario Scenario { get; } = new(fixture);
-
-    public async ValueTask InitializeAsync() => await fixture.ResetAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Fifty_concurrent_casts_by_one_voter_record_exactly_one_vote()
     {
@@ -100,7 +90,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
             () => Scenario.RunAsync<GetTallyHandler, TallyView>(h => h.HandleAsync(new GetTallyQuery(election), CancellationToken.None))));
         Assert.Equal(ErrorCodes.Forbidden, hidden.Code);
 
-        fixture.Clock.UtcNow = fixture.Clock.UtcNow.AddDays(1);
+        Fixture.Clock.UtcNow = Fixture.Clock.UtcNow.AddDays(1);
         Assert.Equal(ElectionStatus.Closed, await Scenario.TransitionAsync(election, ElectionTransition.Close));
         Assert.Equal(ElectionStatus.ResultsPublished, await Scenario.TransitionAsync(election, ElectionTransition.PublishResults));
         await Scenario.RegisterVoterAsync(4); // registered after closing: not part of the electorate
@@ -131,7 +121,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
         var (second, secondCandidates) = await Scenario.CreateElectionAsync(2);
         var (empty, _) = await Scenario.CreateElectionAsync(0);
 
-        var lists = await fixture.InScopeAsync(services => services.GetRequiredService<IElectionQueries>()
+        var lists = await Fixture.InScopeAsync(services => services.GetRequiredService<IElectionQueries>()
             .ListCandidatesAsync([first, second, empty, first], CancellationToken.None));
 
         Assert.Equal(firstCandidates, lists[first].Select(c => c.Id));
@@ -146,7 +136,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
         var (first, _) = await Scenario.CreateElectionAsync(3);
         var (second, _) = await Scenario.CreateElectionAsync(2);
 
-        var rows = await fixture.InScopeAsync(async services =>
+        var rows = await Fixture.InScopeAsync(async services =>
         {
             var summaries = services.GetRequiredService<IElectionQueries>().Summaries();
             var wanted = new[] { first.Value, second.Value };
@@ -166,7 +156,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
         await Scenario.OpenAsync(election);
         await Scenario.CastAsync(voter, election, candidates[1]);
 
-        var (candidate, missing, votedAt, notVoted) = await fixture.InScopeAsync(async services =>
+        var (candidate, missing, votedAt, notVoted) = await Fixture.InScopeAsync(async services =>
         {
             var queries = services.GetRequiredService<IElectionQueries>();
             return (
@@ -178,7 +168,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
 
         Assert.Equal((election, candidates[1]), (candidate!.ElectionId, candidate.Candidate.Id));
         Assert.Null(missing);
-        Assert.Equal(new DateTimeOffset(fixture.Clock.UtcNow.Year, fixture.Clock.UtcNow.Month, fixture.Clock.UtcNow.Day, fixture.Clock.UtcNow.Hour, 0, 0, TimeSpan.Zero), votedAt);
+        Assert.Equal(new DateTimeOffset(Fixture.Clock.UtcNow.Year, Fixture.Clock.UtcNow.Month, Fixture.Clock.UtcNow.Day, Fixture.Clock.UtcNow.Hour, 0, 0, TimeSpan.Zero), votedAt);
         Assert.Null(notVoted);
     }
 
@@ -190,7 +180,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
         await Scenario.OpenAsync(election);
         await Scenario.CastAsync(voter, election, candidates[0]);
 
-        var columns = await fixture.InScopeAsync(services =>
+        var columns = await Fixture.InScopeAsync(services =>
         {
             var model = services.GetRequiredService<VotingDbContext>().Model;
             return Task.FromResult(new[] { "Participations", "Ballots" }.ToDictionary(
@@ -283,7 +273,7 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
             new RegisterUserCommand(CitizenIds.Make(1), "0812345678", "correct horse battery"), CancellationToken.None)));
         Assert.Contains("Phone", badPhone.Errors.Keys);
         var longTitle = await Assert.ThrowsAsync<ValidationFailedException>(() => Scenario.AsOfficerAsync(() => Scenario.RunAsync<CreateElectionHandler, ElectionId>(h => h.HandleAsync(
-            new CreateElectionCommand(new string('x', 201), null, fixture.Clock.UtcNow.AddHours(1), fixture.Clock.UtcNow.AddDays(1)), CancellationToken.None))));
+            new CreateElectionCommand(new string('x', 201), null, Fixture.Clock.UtcNow.AddHours(1), Fixture.Clock.UtcNow.AddDays(1)), CancellationToken.None))));
         Assert.Equal(ErrorCodes.Validation, longTitle.Code);
 
         var voter = await Scenario.RegisterVoterAsync(2);
@@ -328,8 +318,8 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Two_officers_editing_one_election_conflict_instead_of_overwriting()
     {
         var (election, _) = await Scenario.CreateElectionAsync();
-        await using var first = fixture.Services.CreateAsyncScope();
-        await using var second = fixture.Services.CreateAsyncScope();
+        await using var first = Fixture.Services.CreateAsyncScope();
+        await using var second = Fixture.Services.CreateAsyncScope();
         var firstElection = await first.ServiceProvider.GetRequiredService<Application.Abstractions.IElectionRepository>().GetAsync(election, CancellationToken.None);
         var secondElection = await second.ServiceProvider.GetRequiredService<Application.Abstractions.IElectionRepository>().GetAsync(election, CancellationToken.None);
         firstElection!.AddCandidate("Late entry A", null);
@@ -344,13 +334,13 @@ public abstract class VotingTests(DatabaseFixture fixture) : IAsyncLifetime
 
     protected Task<T> AsObserverAsync<T>(Func<Task<T>> work)
     {
-        fixture.CurrentUser.Set(new UserId(Guid.NewGuid()), Role.Observer);
+        Fixture.CurrentUser.Set(new UserId(Guid.NewGuid()), Role.Observer);
         return work();
     }
 
     protected Task<int> CountAsync<T>(Func<VotingDbContext, IQueryable<T>> query) =>
-        fixture.InScopeAsync(services => query(services.GetRequiredService<VotingDbContext>()).CountAsync());
+        Fixture.InScopeAsync(services => query(services.GetRequiredService<VotingDbContext>()).CountAsync());
 
     protected Task<List<T>> QueryAsync<T>(Func<VotingDbContext, IQueryable<T>> query) =>
-        fixture.InScopeAsync(services => query(services.GetRequiredService<VotingDbContext>()).ToListAsync());
+        Fixture.InScopeAsync(services => query(services.GetRequiredService<VotingDbContext>()).ToListAsync());
 }

@@ -10,28 +10,18 @@ using Voting.Infrastructure.Tests.Support;
 namespace Voting.Infrastructure.Tests.Scheduling;
 
 /// <summary>Which elections are due, from the real tables, and two scheduler passes racing over them.</summary>
-public abstract class ElectionScheduleTests(DatabaseFixture fixture) : IAsyncLifetime
+public abstract class ElectionScheduleTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
-    private readonly Scenario _scenario = new(fixture);
-
-    public async ValueTask InitializeAsync() => await fixture.ResetAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Due_elections_are_the_scheduled_ones_inside_their_window_and_the_open_ones_past_closing()
     {
-        var start = fixture.Clock.UtcNow;
-        var draft = (await _scenario.CreateElectionAsync()).Election;
+        var start = Fixture.Clock.UtcNow;
+        var draft = (await Scenario.CreateElectionAsync()).Election;
         var scheduled = await ScheduledAsync();
-        var open = (await _scenario.CreateElectionAsync()).Election;
-        await _scenario.OpenAsync(open); // moves the clock past the opening time of everything so far
+        var open = (await Scenario.CreateElectionAsync()).Election;
+        await Scenario.OpenAsync(open); // moves the clock past the opening time of everything so far
 
-        var afterOpening = fixture.Clock.UtcNow;
+        var afterOpening = Fixture.Clock.UtcNow;
         var later = await ScheduledAsync();
 
         Assert.Equal([scheduled], await ListDueAsync(afterOpening));
@@ -55,48 +45,48 @@ public abstract class ElectionScheduleTests(DatabaseFixture fixture) : IAsyncLif
             elections.Add(await ScheduledAsync());
         }
 
-        fixture.Clock.UtcNow = fixture.Clock.UtcNow.AddHours(2);
+        Fixture.Clock.UtcNow = Fixture.Clock.UtcNow.AddHours(2);
 
         var results = await Task.WhenAll(
             Task.Run(() => PassAsync()),
             Task.Run(() => PassAsync()));
 
         Assert.Equal(6, results.Sum(r => r.Opened));
-        var statuses = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().Elections.Select(e => e.Status).ToListAsync());
+        var statuses = await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().Elections.Select(e => e.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(ElectionStatus.Open, s));
-        var opened = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.Type == "ElectionOpened"));
+        var opened = await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.Type == "ElectionOpened"));
         Assert.Equal(6, opened);
     }
 
     [Fact]
     public async Task A_pass_closes_an_open_election_at_its_closing_time_fixing_the_electorate()
     {
-        await _scenario.SeedVotersAsync(3);
-        var (election, _) = await _scenario.CreateElectionAsync();
-        await _scenario.OpenAsync(election);
-        fixture.Clock.UtcNow = fixture.Clock.UtcNow.AddDays(1);
+        await Scenario.SeedVotersAsync(3);
+        var (election, _) = await Scenario.CreateElectionAsync();
+        await Scenario.OpenAsync(election);
+        Fixture.Clock.UtcNow = Fixture.Clock.UtcNow.AddDays(1);
 
         var result = await PassAsync();
 
         Assert.Equal((0, 1), (result.Opened, result.Closed));
-        var closed = await fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().Elections.SingleAsync());
+        var closed = await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().Elections.SingleAsync());
         Assert.Equal((ElectionStatus.Closed, (long?)3), (closed.Status, closed.Electorate));
         Assert.Null(result.NextDueAt);
     }
 
     private async Task<ElectionId> ScheduledAsync()
     {
-        var (election, _) = await _scenario.CreateElectionAsync();
-        await _scenario.TransitionAsync(election, ElectionTransition.Schedule);
+        var (election, _) = await Scenario.CreateElectionAsync();
+        await Scenario.TransitionAsync(election, ElectionTransition.Schedule);
         return election;
     }
 
     private Task<AdvanceScheduledElectionsResult> PassAsync() =>
-        _scenario.RunAsync<AdvanceScheduledElectionsHandler, AdvanceScheduledElectionsResult>(h => h.HandleAsync(new AdvanceScheduledElectionsCommand(), CancellationToken.None));
+        Scenario.RunAsync<AdvanceScheduledElectionsHandler, AdvanceScheduledElectionsResult>(h => h.HandleAsync(new AdvanceScheduledElectionsCommand(), CancellationToken.None));
 
     private Task<IReadOnlyList<ElectionId>> ListDueAsync(DateTimeOffset now) =>
-        fixture.InScopeAsync(s => s.GetRequiredService<IElectionSchedule>().ListDueAsync(now, 100, CancellationToken.None));
+        Fixture.InScopeAsync(s => s.GetRequiredService<IElectionSchedule>().ListDueAsync(now, 100, CancellationToken.None));
 
     private Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now) =>
-        fixture.InScopeAsync(s => s.GetRequiredService<IElectionSchedule>().NextDueAtAsync(now, CancellationToken.None));
+        Fixture.InScopeAsync(s => s.GetRequiredService<IElectionSchedule>().NextDueAtAsync(now, CancellationToken.None));
 }
