@@ -9,7 +9,7 @@ namespace Voting.GraphQL.Subscriptions.Topics;
 internal sealed class Subscriber<T>
 {
     private readonly Channel<TopicEvent<T>> _buffer;
-    private volatile bool _overflowed;
+    private volatile string? _behindReason;
     private bool _completed;
 
     public Subscriber(TopicOptions options)
@@ -27,8 +27,11 @@ internal sealed class Subscriber<T>
 
     public ChannelReader<TopicEvent<T>> Reader => _buffer.Reader;
 
-    /// <summary>The buffer filled on a topic that ends slow subscribers.</summary>
-    public bool Overflowed => _overflowed;
+    /// <summary>
+    /// Why the subscriber missed events, when it did: its buffer filled on a topic that ends slow
+    /// subscribers, or the topic lost events on their way from another process. Null otherwise.
+    /// </summary>
+    public string? BehindReason => _behindReason;
 
     /// <summary>Buffers the event; false when this subscriber is over and the topic should drop it.</summary>
     public bool Offer(TopicEvent<T> published)
@@ -38,15 +41,21 @@ internal sealed class Subscriber<T>
             return true;
         }
 
-        // A completed buffer refuses writes too: only a full one is an overflow. The flag is set before
+        // A completed buffer refuses writes too: only a full one is an overflow. The reason is set before
         // completing so that the reader, which looks at it when the buffer ends, cannot miss it.
         if (!_completed)
         {
-            _overflowed = true;
-            Complete();
+            EndBehind(null);
         }
 
         return false;
+    }
+
+    /// <summary>Ends the subscriber as one that missed events: its reader gets RESYNC_REQUIRED after what is buffered.</summary>
+    public void EndBehind(string? reason)
+    {
+        _behindReason = reason ?? string.Empty;
+        Complete();
     }
 
     /// <summary>No more events: the reader ends once it has read what is buffered.</summary>

@@ -82,12 +82,12 @@ internal sealed class TopicSourceStream<T> : ISourceStream<T>
                 }
             }
 
-            if (_subscriber.Overflowed)
+            if (_subscriber.BehindReason is { } reason)
             {
                 throw new TopicResyncRequiredException(
                     Topic,
                     _lastSequence,
-                    $"it fell {_topic!.Options.SubscriberBufferSize} events behind on a topic that ends slow subscribers");
+                    reason.Length > 0 ? reason : $"it fell {_topic!.Options.SubscriberBufferSize} events behind on a topic that ends slow subscribers");
             }
         }
         finally
