@@ -8,6 +8,8 @@ using Voting.Domain.Elections.Events;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
 using Voting.Infrastructure.Persistence.Repositories;
+using Voting.Infrastructure.Realtime;
+using Voting.Infrastructure.Redis;
 using Voting.Infrastructure.Scheduling;
 using Voting.Infrastructure.Security;
 using Voting.Infrastructure.Time;
@@ -16,7 +18,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, hashing and the clock.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, hashing, the clock, and Redis when configured.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -54,6 +56,17 @@ public static class DependencyInjection
         }
 
         services.AddHostedService<ElectionScheduler>();
+
+        // Redis only when Redis:Configuration is set; without it everything runs in this process.
+        if (services.AddRedis(configuration))
+        {
+            services.AddOptions<RedisTopicLogOptions>().Bind(configuration.GetSection(RedisTopicLogOptions.SectionName))
+                .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "Redis:Topics:KeyPrefix must not be empty.")
+                .Validate(o => o.IdleExpiry >= TimeSpan.FromMinutes(1), "Redis:Topics:IdleExpiry must be at least a minute.")
+                .ValidateOnStart();
+            services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisTopicLogOptions>>().Value);
+            services.AddSingleton<RedisTopicLog>();
+        }
 
         return services;
     }
