@@ -330,6 +330,9 @@ internal sealed class RedisConnection : IAsyncDisposable
         await reader.CompleteAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Closes the connection as failed: every waiting command gets <see cref="RedisConnectionException"/> and the close handler runs.</summary>
+    public void Abort(Exception reason) => Close(reason);
+
     private void Close(Exception reason)
     {
         lock (_writeLock)

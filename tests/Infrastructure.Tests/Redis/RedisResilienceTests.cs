@@ -80,6 +80,35 @@ public sealed class RedisResilienceTests
     }
 
     [Fact]
+    public async Task Frozen_server_is_noticed_by_the_heartbeat_and_the_connection_replaced()
+    {
+        await using var server = await PrivateRedisServer.StartAsync();
+        await using var client = await RedisClient.ConnectAsync(server.Options(",keepAlive=1,syncTimeout=500,connectTimeout=1000"), cancellationToken: Ct);
+        var lost = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ConnectionStateChanged += (_, change) =>
+        {
+            if (change is { Role: RedisConnectionRole.Commands, State: RedisConnectionState.Disconnected })
+            {
+                lost.TrySetResult(change.Exception);
+            }
+            else if (change is { Role: RedisConnectionRole.Commands, State: RedisConnectionState.Connected, IsReconnect: true })
+            {
+                back.TrySetResult();
+            }
+        };
+
+        // Nothing is sent by the test: only the heartbeat can find out that the server stopped answering.
+        await server.FreezeAsync();
+        var reason = await lost.Task.WaitAsync(Guard, Ct);
+        Assert.Contains("stopped answering", reason?.Message, StringComparison.Ordinal);
+
+        await server.ThawAsync();
+        await back.Task.WaitAsync(Guard, Ct);
+        Assert.True(await client.PingAsync(Ct) >= TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Client_that_may_start_without_the_server_connects_once_it_is_up()
     {
         await using var server = await PrivateRedisServer.StartAsync();
