@@ -4,13 +4,15 @@
 #   1. redis-benchmark -P 16 -t incr -n N -q (its default 50 connections, 16 commands in flight on each) against ours
 #      with CALLERS callers x 16 in flight sharing our one multiplexed connection;
 #   2. one connection each: redis-benchmark -c 1 -P 16 against ours with 1 caller x 16 in flight.
-# Prints a markdown table and the load average (other work on the machine skews both sides). Knobs: DURATION (10 s
-# for ours), REQUESTS (2000000 for redis-benchmark), CALLERS (50), DEPTH (16), VOTING_BENCH_REDIS=host:port to use a
-# running server instead of a private one.
+# The four runs alternate for ROUNDS rounds so that load from other work on the machine falls on both sides alike;
+# the table gives each round and the medians. Knobs: ROUNDS (3), DURATION (5 s per run of ours), REQUESTS (2000000
+# for redis-benchmark with 50 connections, a quarter of it with one), CALLERS (50), DEPTH (16),
+# VOTING_BENCH_REDIS=host:port to use a running server instead of a private one.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5}
 REQUESTS=${REQUESTS:-2000000}
 CALLERS=${CALLERS:-50}
 DEPTH=${DEPTH:-16}
@@ -56,22 +58,31 @@ ours() { # args: callers; prints ops/s
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "redis-benchmark -P $DEPTH -n $REQUESTS (50 connections)"
-PEER_MANY=$(peer -P "$DEPTH" -n "$REQUESTS")
-log "ours: $CALLERS callers x $DEPTH in flight, one connection"
-OURS_MANY=$(ours "$CALLERS")
-log "redis-benchmark -c 1 -P $DEPTH -n $((REQUESTS / 4))"
-PEER_ONE=$(peer -c 1 -P "$DEPTH" -n $((REQUESTS / 4)))
-log "ours: 1 caller x $DEPTH in flight"
-OURS_ONE=$(ours 1)
+declare -a PEER_MANY OURS_MANY PEER_ONE OURS_ONE
+for ((round = 1; round <= ROUNDS; round++)); do
+  log "round $round/$ROUNDS: redis-benchmark -P $DEPTH -n $REQUESTS (50 connections)"
+  PEER_MANY+=("$(peer -P "$DEPTH" -n "$REQUESTS")")
+  log "round $round/$ROUNDS: ours, $CALLERS callers x $DEPTH in flight on one connection"
+  OURS_MANY+=("$(ours "$CALLERS")")
+  log "round $round/$ROUNDS: redis-benchmark -c 1 -P $DEPTH -n $((REQUESTS / 4))"
+  PEER_ONE+=("$(peer -c 1 -P "$DEPTH" -n $((REQUESTS / 4)))")
+  log "round $round/$ROUNDS: ours, 1 caller x $DEPTH in flight"
+  OURS_ONE+=("$(ours 1)")
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { python3 -c "print(f'{$1 / $2 * 100:.0f}%')"; }
+row() { printf '| %s | %s | %.0f | %.0f | %s |\n' "$1" "$2" "$3" "$4" "$(ratio "$4" "$3")"; }
 echo
-echo "| shape | redis-benchmark (req/s) | ours (ops/s) | ours / redis-benchmark |"
-echo "|---|---:|---:|---:|"
-printf '| -P %s, 50 connections vs %s callers on 1 connection | %.0f | %s | %s |\n' "$DEPTH" "$CALLERS" "$PEER_MANY" "$OURS_MANY" "$(ratio "$OURS_MANY" "$PEER_MANY")"
-printf '| -P %s, 1 connection vs 1 caller | %.0f | %s | %s |\n' "$DEPTH" "$PEER_ONE" "$OURS_ONE" "$(ratio "$OURS_ONE" "$PEER_ONE")"
+echo "| shape | round | redis-benchmark (req/s) | ours (ops/s) | ours / redis-benchmark |"
+echo "|---|---|---:|---:|---:|"
+MANY="-P $DEPTH: 50 connections vs $CALLERS callers on 1 connection"
+ONE="-P $DEPTH: 1 connection vs 1 caller"
+for ((i = 0; i < ROUNDS; i++)); do row "$MANY" "$((i + 1))" "${PEER_MANY[i]}" "${OURS_MANY[i]}"; done
+row "$MANY" "**median**" "$(median "${PEER_MANY[@]}")" "$(median "${OURS_MANY[@]}")"
+for ((i = 0; i < ROUNDS; i++)); do row "$ONE" "$((i + 1))" "${PEER_ONE[i]}" "${OURS_ONE[i]}"; done
+row "$ONE" "**median**" "$(median "${PEER_ONE[@]}")" "$(median "${OURS_ONE[@]}")"
 echo
 echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER ($(nproc) cores); $(redis-server --version | cut -d' ' -f1-3)"
 cat "$TMP/ours.log" >&2
