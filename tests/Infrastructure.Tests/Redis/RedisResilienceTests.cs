@@ -142,6 +142,17 @@ public sealed class RedisResilienceTests
     }
 
     [Fact]
+    public async Task Server_that_accepts_but_never_answers_fails_the_connect_with_a_timeout()
+    {
+        await using var server = await PrivateRedisServer.StartAsync();
+        await server.FreezeAsync();
+
+        // The kernel accepts the socket; HELLO never gets an answer.
+        var error = await Assert.ThrowsAsync<RedisConnectionException>(() => RedisClient.ConnectAsync(server.Options(",connectTimeout=300"), cancellationToken: Ct));
+        Assert.Contains("timed out after 300 ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Command_without_a_reply_in_time_times_out_and_its_late_reply_goes_to_no_one()
     {
         await using var server = await PrivateRedisServer.StartAsync("--enable-debug-command", "yes");
