@@ -8,6 +8,7 @@ using Voting.Domain.Elections.Events;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
 using Voting.Infrastructure.Persistence.Repositories;
+using Voting.Infrastructure.Persistence.Voting;
 using Voting.Infrastructure.Scheduling;
 using Voting.Infrastructure.Security;
 using Voting.Infrastructure.Time;
@@ -35,7 +36,8 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IElectionRepository, ElectionRepository>();
-        services.AddScoped<IBallotBox, BallotBox>();
+        services.AddSingleton<IBallotBox, GroupCommitBallotBox>();
+        services.AddScoped<VoteBatchWriter>();
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
