@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<IElectionRepository, ElectionRepository>();
         services.AddSingleton<IBallotBox, GroupCommitBallotBox>();
         services.AddScoped<VoteBatchWriter>();
+        services.AddSingleton<IOpenElections, OpenElectionCache>();
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();

@@ -20,6 +20,7 @@ public sealed record CastVoteReceipt(ElectionId ElectionId, string Receipt, long
 public sealed class CastVoteHandler(
     ICurrentUser currentUser,
     IUserRepository users,
+    IOpenElections openElections,
     IElectionRepository elections,
     IBallotBox ballotBox,
     IClock clock)
@@ -29,7 +30,9 @@ public sealed class CastVoteHandler(
         var voterId = currentUser.RequireSignedIn();
         var voter = await users.GetAsync(voterId, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException(ErrorCodes.Unauthenticated, "Your account no longer exists.");
-        var election = await elections.GetRequiredAsync(command.ElectionId, cancellationToken).ConfigureAwait(false);
+        // Possibly shared with other votes (ADR 0025): only the rules read it; the ballot box casts on it.
+        var election = await openElections.GetAsync(command.ElectionId, cancellationToken).ConfigureAwait(false)
+            ?? throw DomainException.NotFound($"Election '{command.ElectionId}' was not found.");
         var choice = BallotChoice.Single(command.CandidateId);
 
         // "Has voted" is not read here: the ballot box's transaction knows it for certain, and a read

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Voting.Application.Abstractions;
 using Voting.Domain.Ballots;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
@@ -12,7 +13,7 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// give the others consecutive sequences, insert every participation, ballot and VoteCast outbox
 /// row, raise "LastSequence" once, commit, and only then answer each vote.
 /// </summary>
-internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSignal)
+internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSignal, IOpenElections openElections)
 {
     public async Task CommitAsync(ElectionId electionId, IReadOnlyList<QueuedVote> batch)
     {
@@ -35,6 +36,8 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
 
             if (await StatusAsync(electionId).ConfigureAwait(false) != ElectionStatus.Open)
             {
+                // The votes were checked against an election remembered open: it is no longer.
+                openElections.Forget(electionId);
                 var closed = new DomainException(ErrorCodes.ElectionNotOpen, "The election is not open for voting.");
                 foreach (var queued in batch)
                 {

@@ -14,6 +14,7 @@ namespace Voting.Application.Tests.Voting.CastVote;
 public sealed class CastVoteHandlerTests
 {
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IOpenElections _openElections = Substitute.For<IOpenElections>();
     private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
     private readonly IBallotBox _ballotBox = Substitute.For<IBallotBox>();
     private readonly FakeClock _clock = new();
@@ -231,12 +232,12 @@ public sealed class CastVoteHandlerTests
 
     private Election Stored(Election election)
     {
-        _elections.GetAsync(election.Id, Arg.Any<CancellationToken>()).Returns(election);
+        _openElections.GetAsync(election.Id, Arg.Any<CancellationToken>()).Returns(election);
         return election;
     }
 
     private Task<CastVoteReceipt> HandleAsync(User voter, Election election, CandidateId choice) =>
         Handler(Callers.SignedIn(voter.Roles, voter.Id)).HandleAsync(new CastVoteCommand(election.Id, choice), Ct);
 
-    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _elections, _ballotBox, _clock);
+    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _openElections, _elections, _ballotBox, _clock);
 }
