@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IBallotBox, GroupCommitBallotBox>();
         services.AddScoped<VoteBatchWriter>();
         services.AddSingleton<IOpenElections, OpenElectionCache>();
+        services.AddSingleton<IVoters, BatchedVoterReader>();
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();

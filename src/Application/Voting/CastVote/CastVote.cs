@@ -19,7 +19,7 @@ public sealed record CastVoteReceipt(ElectionId ElectionId, string Receipt, long
 /// </summary>
 public sealed class CastVoteHandler(
     ICurrentUser currentUser,
-    IUserRepository users,
+    IVoters voters,
     IOpenElections openElections,
     IElectionRepository elections,
     IBallotBox ballotBox,
@@ -28,8 +28,9 @@ public sealed class CastVoteHandler(
     public async Task<CastVoteReceipt> HandleAsync(CastVoteCommand command, CancellationToken cancellationToken)
     {
         var voterId = currentUser.RequireSignedIn();
-        var voter = await users.GetAsync(voterId, cancellationToken).ConfigureAwait(false)
+        var voter = await voters.GetAsync(voterId, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException(ErrorCodes.Unauthenticated, "Your account no longer exists.");
+
         // Possibly shared with other votes (ADR 0025): only the rules read it; the ballot box casts on it.
         var election = await openElections.GetAsync(command.ElectionId, cancellationToken).ConfigureAwait(false)
             ?? throw DomainException.NotFound($"Election '{command.ElectionId}' was not found.");

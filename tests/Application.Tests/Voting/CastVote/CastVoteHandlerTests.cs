@@ -13,7 +13,7 @@ namespace Voting.Application.Tests.Voting.CastVote;
 
 public sealed class CastVoteHandlerTests
 {
-    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IVoters _users = Substitute.For<IVoters>();
     private readonly IOpenElections _openElections = Substitute.For<IOpenElections>();
     private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
     private readonly IBallotBox _ballotBox = Substitute.For<IBallotBox>();
