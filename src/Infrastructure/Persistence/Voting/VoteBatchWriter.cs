@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Voting.Application.Abstractions;
 using Voting.Domain.Ballots;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
+using Voting.Domain.Users;
 using Voting.Infrastructure.Outbox;
 
 namespace Voting.Infrastructure.Persistence.Voting;
@@ -26,15 +29,11 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         var transaction = await db.Database.BeginTransactionAsync(none).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // First, so that on PostgreSQL the row lock orders this batch against every other
-            // instance's: what they committed before is visible to the reads below.
-            var last = (await db.Database.SqlQuery<long>($"""
-                INSERT INTO "BallotSequences" ("ElectionId", "LastSequence") VALUES ({electionId.Value}, 0)
-                ON CONFLICT ("ElectionId") DO UPDATE SET "LastSequence" = "BallotSequences"."LastSequence"
-                RETURNING "LastSequence" AS "Value"
-                """).ToListAsync(none).ConfigureAwait(false)).Single();
-
-            if (await StatusAsync(electionId).ConfigureAwait(false) != ElectionStatus.Open)
+            var voterIds = batch.Select(q => q.Vote.VoterId).Distinct().ToList();
+            var (last, status, voted) = db.Database.IsSqlite()
+                ? await SqliteStartAsync(electionId, voterIds).ConfigureAwait(false)
+                : await PostgresStartAsync(electionId, voterIds, transaction).ConfigureAwait(false);
+            if (status != ElectionStatus.Open)
             {
                 // The votes were checked against an election remembered open: it is no longer.
                 openElections.Forget(electionId);
@@ -46,12 +45,6 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
 
                 return;
             }
-
-            var voterIds = batch.Select(q => q.Vote.VoterId).Distinct().ToList();
-            var voted = (await db.Participations
-                .Where(p => p.ElectionId == electionId && voterIds.Contains(p.VoterId))
-                .Select(p => p.VoterId)
-                .ToListAsync(none).ConfigureAwait(false)).ToHashSet();
 
             // Sequences follow a random order of the batch, not the order the votes arrived in.
             var order = batch.ToArray();
@@ -84,23 +77,18 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
                 answers.Add(() => queued.Succeed(result));
             }
 
-            var wroteEvents = StageEvents(order);
+            var events = TakeEvents(order);
             if (cast.Count > 0)
             {
                 // Participations go in in another random order, so that neither the insertion order
                 // nor the batch's statements pair a participation with its ballot (ADR 0002).
                 var participations = cast.Select(c => c.Participation).ToArray();
                 Random.Shared.Shuffle(participations);
-                db.Participations.AddRange(participations);
-                db.Ballots.AddRange(cast.Select(c => c.Ballot));
-                await db.Database.ExecuteSqlAsync(
-                    $"""UPDATE "BallotSequences" SET "LastSequence" = {next} WHERE "ElectionId" = {electionId.Value}""",
-                    none).ConfigureAwait(false);
+                await StoreAsync(electionId, participations, cast.Select(c => c.Ballot).ToList(), events, next).ConfigureAwait(false);
             }
 
-            await db.SaveChangesAsync(none).ConfigureAwait(false);
             await transaction.CommitAsync(none).ConfigureAwait(false);
-            if (wroteEvents)
+            if (events.Count > 0)
             {
                 outboxSignal.Notify();
             }
@@ -113,38 +101,118 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         }
     }
 
-    private async Task<ElectionStatus> StatusAsync(ElectionId electionId)
+    /// <summary>
+    /// PostgreSQL: in one round trip, (1) take the election's "BallotSequences" row lock and its last
+    /// sequence, (2) read the election's status FOR SHARE, so that a transaction closing it waits for
+    /// this batch or this batch sees it closed, and (3) read which of the voters already voted.
+    /// Each statement takes its own snapshot (read committed), after the lock: whatever another
+    /// instance's batch committed before is seen, so (3) is exact.
+    /// </summary>
+    private async Task<(long Last, ElectionStatus Status, HashSet<UserId> Voted)> PostgresStartAsync(
+        ElectionId electionId, List<UserId> voterIds, IDbContextTransaction transaction)
     {
-        if (db.Database.IsSqlite())
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction())
         {
-            // SQLite has one writer: this transaction already holds the database's write lock.
-            return await db.Elections.Where(e => e.Id == electionId).Select(e => e.Status)
-                .SingleAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("""
+                    INSERT INTO "BallotSequences" ("ElectionId", "LastSequence") VALUES ($1, 0)
+                    ON CONFLICT ("ElectionId") DO UPDATE SET "LastSequence" = "BallotSequences"."LastSequence"
+                    RETURNING "LastSequence"
+                    """) { Parameters = { new() { Value = electionId.Value } } },
+                new NpgsqlBatchCommand("""SELECT "Status" FROM "Elections" WHERE "Id" = $1 FOR SHARE""")
+                {
+                    Parameters = { new() { Value = electionId.Value } },
+                },
+                new NpgsqlBatchCommand("""SELECT "VoterId" FROM "Participations" WHERE "ElectionId" = $1 AND "VoterId" = ANY($2)""")
+                {
+                    Parameters = { new() { Value = electionId.Value }, new() { Value = voterIds.Select(v => v.Value).ToArray() } },
+                },
+            },
+        };
+        await using (batch.ConfigureAwait(false))
+        {
+            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                var last = reader.GetInt64(0);
+                await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+                await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                var status = (ElectionStatus)reader.GetInt32(0);
+                await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+                var voted = new HashSet<UserId>();
+                while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    voted.Add(new UserId(reader.GetGuid(0)));
+                }
 
-        // FOR SHARE: a transaction closing the election waits for this batch, or this batch sees it closed.
-        var status = await db.Database.SqlQuery<int>(
-                $"""SELECT "Status" AS "Value" FROM "Elections" WHERE "Id" = {electionId.Value} FOR SHARE""")
-            .ToListAsync(CancellationToken.None).ConfigureAwait(false);
-        return (ElectionStatus)status.Single();
+                return (last, status, voted);
+            }
+        }
     }
 
-    /// <summary>Turns the VoteCast events the batch raised into outbox rows of this transaction.</summary>
-    private bool StageEvents(IEnumerable<QueuedVote> votes)
+    /// <summary>SQLite: the same three reads; the first write takes the database's only write lock.</summary>
+    private async Task<(long Last, ElectionStatus Status, HashSet<UserId> Voted)> SqliteStartAsync(ElectionId electionId, List<UserId> voterIds)
     {
-        var staged = false;
+        var none = CancellationToken.None;
+        var last = (await db.Database.SqlQuery<long>($"""
+            INSERT INTO "BallotSequences" ("ElectionId", "LastSequence") VALUES ({electionId.Value}, 0)
+            ON CONFLICT ("ElectionId") DO UPDATE SET "LastSequence" = "BallotSequences"."LastSequence"
+            RETURNING "LastSequence" AS "Value"
+            """).ToListAsync(none).ConfigureAwait(false)).Single();
+        var status = await db.Elections.Where(e => e.Id == electionId).Select(e => e.Status).SingleAsync(none).ConfigureAwait(false);
+        var voted = await db.Participations
+            .Where(p => p.ElectionId == electionId && voterIds.Contains(p.VoterId))
+            .Select(p => p.VoterId)
+            .ToListAsync(none).ConfigureAwait(false);
+        return (last, status, voted.ToHashSet());
+    }
+
+    /// <summary>Takes the VoteCast events the batch raised off its elections, as outbox rows.</summary>
+    private static List<OutboxMessage> TakeEvents(IEnumerable<QueuedVote> votes)
+    {
+        var messages = new List<OutboxMessage>();
         foreach (var election in votes.Select(q => q.Vote.Election).Distinct(ReferenceEqualityComparer.Instance).Cast<Election>())
         {
-            foreach (var domainEvent in election.DomainEvents)
-            {
-                db.OutboxMessages.Add(OutboxSerializer.ToMessage(domainEvent));
-                staged = true;
-            }
-
+            messages.AddRange(election.DomainEvents.Select(OutboxSerializer.ToMessage));
             election.ClearDomainEvents();
         }
 
-        return staged;
+        return messages;
+    }
+
+    /// <summary>Inserts the batch's rows and raises "LastSequence" to <paramref name="last"/>.</summary>
+    private async Task StoreAsync(ElectionId electionId, Participation[] participations, List<Ballot> ballots, List<OutboxMessage> events, long last)
+    {
+        var none = CancellationToken.None;
+        if (db.Database.IsSqlite())
+        {
+            db.Participations.AddRange(participations);
+            db.Ballots.AddRange(ballots);
+            db.OutboxMessages.AddRange(events);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "BallotSequences" SET "LastSequence" = {last} WHERE "ElectionId" = {electionId.Value}""", none).ConfigureAwait(false);
+            await db.SaveChangesAsync(none).ConfigureAwait(false);
+            return;
+        }
+
+        // PostgreSQL: one round trip of four statements, each row set a multi-row INSERT from arrays;
+        // EF Core would send one INSERT per row and track every entity.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Participations" ("Id", "ElectionId", "VoterId", "VotedAt")
+            SELECT * FROM unnest({participations.Select(p => p.Id).ToArray()}, {participations.Select(p => p.ElectionId.Value).ToArray()},
+                {participations.Select(p => p.VoterId.Value).ToArray()}, {participations.Select(p => p.VotedAt).ToArray()});
+            INSERT INTO "Ballots" ("Id", "ElectionId", "CandidateId", "ReceiptHash", "Sequence")
+            SELECT * FROM unnest({ballots.Select(b => b.Id).ToArray()}, {ballots.Select(b => b.ElectionId.Value).ToArray()},
+                {ballots.Select(b => b.CandidateId.Value).ToArray()}, {ballots.Select(b => b.ReceiptHash).ToArray()}, {ballots.Select(b => b.Sequence).ToArray()});
+            INSERT INTO "OutboxMessages" ("Type", "Payload", "OccurredAt", "Attempts")
+            SELECT t, p, o, 0 FROM unnest({events.Select(m => m.Type).ToArray()}, {events.Select(m => m.Payload).ToArray()}, {events.Select(m => m.OccurredAt).ToArray()}) AS e (t, p, o);
+            UPDATE "BallotSequences" SET "LastSequence" = {last} WHERE "ElectionId" = {electionId.Value};
+            """,
+            none).ConfigureAwait(false);
     }
 
     private static DomainException AlreadyVoted() => new(ErrorCodes.AlreadyVoted, "You have already voted in this election.");
