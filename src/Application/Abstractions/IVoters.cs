@@ -1,3 +1,4 @@
+using Voting.Domain.Elections;
 using Voting.Domain.Users;
 
 namespace Voting.Application.Abstractions;
@@ -10,4 +11,7 @@ public interface IVoters
 {
     /// <summary>The user, or null when there is none.</summary>
     Task<User?> GetAsync(UserId id, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="citizenId"/> is on the voter roll of <paramref name="electionId"/>.</summary>
+    Task<bool> IsOnVoterRollAsync(ElectionId electionId, CitizenId citizenId, CancellationToken cancellationToken);
 }

@@ -21,7 +21,6 @@ public sealed class CastVoteHandler(
     ICurrentUser currentUser,
     IVoters voters,
     IOpenElections openElections,
-    IElectionRepository elections,
     IBallotBox ballotBox,
     IClock clock)
 {
@@ -41,7 +40,7 @@ public sealed class CastVoteHandler(
         var standing = new VoterStanding(
             HasVoted: false,
             election.Eligibility == EligibilityMode.VoterRoll
-                && await elections.IsOnVoterRollAsync(election.Id, voter.CitizenId, cancellationToken).ConfigureAwait(false));
+                && await voters.IsOnVoterRollAsync(election.Id, voter.CitizenId, cancellationToken).ConfigureAwait(false));
 
         // Refuse before queueing, so a doomed request never joins a batch.
         election.EnsureCanCast(voter, choice, standing, clock);

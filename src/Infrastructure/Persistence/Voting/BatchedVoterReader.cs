@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Abstractions;
+using Voting.Domain.Elections;
 using Voting.Domain.Users;
 
 namespace Voting.Infrastructure.Persistence.Voting;
@@ -8,7 +9,8 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// <summary>
 /// Reads voters in groups (ADR 0025): one reader takes every request waiting at that moment and
 /// answers them with one query; requests that arrive meanwhile form the next group. Like group
-/// commit, a lone request is answered at once and groups grow with load by themselves.
+/// commit, a lone request is answered at once and groups grow with load by themselves. Each
+/// read uses a scope of its own, so a vote's request never needs a DbContext of its own.
 /// </summary>
 internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
 {
@@ -40,6 +42,16 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
 
         // A read has no effect: a caller that gives up just stops waiting for it.
         return answer.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsOnVoterRollAsync(ElectionId electionId, CitizenId citizenId, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            return await scope.ServiceProvider.GetRequiredService<VotingDbContext>().VoterRollEntries
+                .AnyAsync(v => v.ElectionId == electionId && v.CitizenId == citizenId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task DrainAsync()

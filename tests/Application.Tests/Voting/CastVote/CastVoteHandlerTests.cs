@@ -15,7 +15,6 @@ public sealed class CastVoteHandlerTests
 {
     private readonly IVoters _users = Substitute.For<IVoters>();
     private readonly IOpenElections _openElections = Substitute.For<IOpenElections>();
-    private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
     private readonly IBallotBox _ballotBox = Substitute.For<IBallotBox>();
     private readonly FakeClock _clock = new();
     private readonly User _voter;
@@ -111,19 +110,19 @@ public sealed class CastVoteHandlerTests
 
         await HandleAsync(_voter, election, election.Candidates[0].Id);
 
-        await _elections.DidNotReceiveWithAnyArgs().IsOnVoterRollAsync(default, default, Ct);
+        await _users.DidNotReceiveWithAnyArgs().IsOnVoterRollAsync(default, default, Ct);
     }
 
     [Fact]
     public async Task A_voter_on_the_roll_votes()
     {
         var election = Stored(TestElections.Open(_clock, roll: TestElections.Roll(7, 8)));
-        _elections.IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>()).Returns(true);
+        _users.IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>()).Returns(true);
 
         var receipt = await HandleAsync(_voter, election, election.Candidates[0].Id);
 
         Assert.Equal(42, receipt.Sequence);
-        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+        await _users.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -133,7 +132,7 @@ public sealed class CastVoteHandlerTests
 
         await AssertRefusedAsync(ErrorCodes.NotEligible, _voter, election, election.Candidates[0].Id);
 
-        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+        await _users.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -239,5 +238,5 @@ public sealed class CastVoteHandlerTests
     private Task<CastVoteReceipt> HandleAsync(User voter, Election election, CandidateId choice) =>
         Handler(Callers.SignedIn(voter.Roles, voter.Id)).HandleAsync(new CastVoteCommand(election.Id, choice), Ct);
 
-    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _openElections, _elections, _ballotBox, _clock);
+    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _openElections, _ballotBox, _clock);
 }
