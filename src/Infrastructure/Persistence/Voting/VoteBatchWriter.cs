@@ -51,33 +51,42 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
             Random.Shared.Shuffle(order);
             var next = last;
             var cast = new List<CastVoteResult>(order.Length);
-            foreach (var queued in order)
+            List<OutboxMessage> events;
+            try
             {
-                if (voted.Contains(queued.Vote.VoterId))
+                foreach (var queued in order)
                 {
-                    answers.Add(() => queued.Fail(AlreadyVoted()));
-                    continue;
-                }
+                    if (voted.Contains(queued.Vote.VoterId))
+                    {
+                        answers.Add(() => queued.Fail(AlreadyVoted()));
+                        continue;
+                    }
 
-                CastVoteResult result;
-                try
-                {
-                    result = queued.Vote.Cast(next + 1);
-                }
-                catch (DomainException refused)
-                {
-                    // The rules, checked again now (the election may have reached its closing time).
-                    answers.Add(() => queued.Fail(refused));
-                    continue;
-                }
+                    CastVoteResult result;
+                    try
+                    {
+                        result = queued.Vote.Cast(next + 1);
+                    }
+                    catch (DomainException refused)
+                    {
+                        // The rules, checked again now (the election may have reached its closing time).
+                        answers.Add(() => queued.Fail(refused));
+                        continue;
+                    }
 
-                next++;
-                voted.Add(queued.Vote.VoterId);
-                cast.Add(result);
-                answers.Add(() => queued.Succeed(result));
+                    next++;
+                    voted.Add(queued.Vote.VoterId);
+                    cast.Add(result);
+                    answers.Add(() => queued.Succeed(result));
+                }
+            }
+            finally
+            {
+                // Even when a cast fails the batch: events of votes that will not commit must not
+                // stay on a shared election for the next batch to store.
+                events = TakeEvents(order);
             }
 
-            var events = TakeEvents(order);
             if (cast.Count > 0)
             {
                 // Participations go in in another random order, so that neither the insertion order
