@@ -16,6 +16,7 @@ public sealed class ChatRoom
 
     private readonly List<RoomMember> _newMembers = [];
     private readonly List<Message> _newMessages = [];
+    private readonly List<Message> _changedMessages = [];
     private readonly List<RoomEvent> _newEvents = [];
 
     private ChatRoom()
@@ -324,6 +325,7 @@ public sealed class ChatRoom
         if (!string.Equals(message.Text, text, StringComparison.Ordinal))
         {
             message.Edit(text, now);
+            _changedMessages.Add(message);
             Record(RoomEventKind.MessageEdited, author.UserId, now, message: message.Id);
         }
     }
@@ -344,6 +346,7 @@ public sealed class ChatRoom
         {
             var now = clock.UtcNow;
             message.Delete(member.UserId, now);
+            _changedMessages.Add(message);
             Record(RoomEventKind.MessageDeleted, member.UserId, now, message: message.Id);
         }
     }
@@ -380,9 +383,10 @@ public sealed class ChatRoom
     /// <summary>Hands over the rows created since the last call, to be stored with the room.</summary>
     public RoomRecords TakeNewRecords()
     {
-        var records = new RoomRecords([.. _newMembers], [.. _newMessages], [.. _newEvents]);
+        var records = new RoomRecords([.. _newMembers], [.. _newMessages], [.. _changedMessages.Distinct()], [.. _newEvents]);
         _newMembers.Clear();
         _newMessages.Clear();
+        _changedMessages.Clear();
         _newEvents.Clear();
         return records;
     }
