@@ -10,6 +10,7 @@ internal static class ChatServiceCollectionExtensions
     {
         services.AddInMemoryTopicEventBus(topics => topics.AddPrefix(RoomEventTopic.Prefix, RoomEventTopic.Options));
         services.AddSingleton<IRoomEventPublisher, TopicRoomEventPublisher>();
+        services.AddScoped<RoomEventSubscriptions>();
         return services;
     }
 }
