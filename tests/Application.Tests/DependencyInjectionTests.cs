@@ -12,6 +12,7 @@ using Voting.Application.Chat.KickMember;
 using Voting.Application.Chat.MuteMember;
 using Voting.Application.Chat.BanMember;
 using Voting.Application.Chat.SetMemberRole;
+using Voting.Application.Chat.SignalTyping;
 using Voting.Application.Chat.SendMessage;
 using Voting.Application.Chat.SendDirectMessage;
 using Voting.Application.Chat.EditMessage;
@@ -96,6 +97,7 @@ public sealed class DependencyInjectionTests
         typeof(GetMessagesHandler),
         typeof(GetMyDirectConversationsHandler),
         typeof(GetRoomEventsHandler),
+        typeof(SignalTypingHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -215,6 +217,7 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Substitute.For<IChatQueries>());
         services.AddSingleton(_ => Substitute.For<IChatRateLimiter>());
         services.AddSingleton(_ => Substitute.For<IRoomEventPublisher>());
+        services.AddSingleton(_ => Substitute.For<ITypingNotifier>());
         return services;
     }
 }

@@ -289,14 +289,20 @@ public sealed class ChatRoom
                 : throw new DomainException(ErrorCodes.Conflict, "This client message ID was already used for another text.");
         }
 
-        var sender = RequireActive(author);
-        var now = clock.UtcNow;
-        if (sender.IsMutedAt(now))
+        var sender = EnsureCanSend(author, clock);
+        return AddMessage(sender.UserId, MessageKind.User, null, null, text, clientMessageId, clock.UtcNow);
+    }
+
+    /// <summary>"A muted or banned member cannot send": returns the member when they may send now.</summary>
+    public RoomMember EnsureCanSend(RoomMember? member, IClock clock)
+    {
+        var sender = RequireActive(member);
+        if (sender.IsMutedAt(clock.UtcNow))
         {
             throw new DomainException(ErrorCodes.Muted, $"You are muted in this room until {sender.MutedUntil:O}.");
         }
 
-        return AddMessage(sender.UserId, MessageKind.User, null, null, text, clientMessageId, now);
+        return sender;
     }
 
     /// <summary>Authors edit their own messages while they may still send.</summary>

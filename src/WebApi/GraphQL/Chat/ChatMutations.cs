@@ -12,6 +12,7 @@ using Voting.Application.Chat.MuteMember;
 using Voting.Application.Chat.SendDirectMessage;
 using Voting.Application.Chat.SendMessage;
 using Voting.Application.Chat.SetMemberRole;
+using Voting.Application.Chat.SignalTyping;
 using Voting.Domain.Chat;
 using Voting.Domain.Users;
 using Voting.GraphQL.Server.Authorization;
@@ -138,5 +139,13 @@ public sealed partial class Mutation
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(handler);
         return await handler.HandleAsync(new MarkReadCommand(new RoomId(input.RoomId), input.Sequence), cancellationToken).ConfigureAwait(false);
+    }
+
+    [Authorize]
+    [GraphQLDescription("Members who may send: tells the room's `typing` watchers you are typing. Throttled: answers false when a signal of yours went out under 2 seconds ago. Nothing is stored.")]
+    public Task<bool> SendTypingAsync([ID] Guid roomId, [Service] SignalTypingHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return handler.HandleAsync(new SignalTypingCommand(new RoomId(roomId)), cancellationToken);
     }
 }

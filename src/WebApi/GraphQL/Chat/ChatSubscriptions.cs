@@ -5,7 +5,7 @@ using Voting.WebApi.GraphQL.Chat;
 
 namespace Voting.WebApi.GraphQL;
 
-/// <summary>Chat's live side: a room's events, resumable without gaps or duplicates.</summary>
+/// <summary>Chat's live side: a room's events, resumable without gaps or duplicates, and who is typing.</summary>
 public sealed partial class Subscription
 {
     [Authorize]
@@ -18,5 +18,13 @@ public sealed partial class Subscription
     {
         ArgumentNullException.ThrowIfNull(events);
         return events.SubscribeAsync(new RoomId(roomId), afterSequence, cancellationToken);
+    }
+
+    [Authorize]
+    [GraphQLDescription("Signed in: who is typing in a room you may read, as `sendTyping` signals them (at most one per member every 2 seconds). Ephemeral: nothing is replayed.")]
+    public Task<IAsyncEnumerable<TypingNode>> TypingAsync([ID] Guid roomId, [Service] TypingSubscriptions typing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(typing);
+        return typing.SubscribeAsync(new RoomId(roomId), cancellationToken);
     }
 }

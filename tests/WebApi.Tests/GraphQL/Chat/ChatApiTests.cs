@@ -119,6 +119,44 @@ public sealed class ChatApiTests
         Assert.Equal([(6L, "m3"), (7L, "m4"), (8L, "m5"), (9L, "live again")], replayed);
     }
 
+    [Fact]
+    public async Task Typing_reaches_watchers_at_most_once_per_two_seconds_per_member()
+    {
+        await using var host = new ChatHost();
+        var alice = await host.VoterAsync(0);
+        var bob = await host.VoterAsync(1);
+        var room = await CreateRoomAsync(host, alice.Token, "PUBLIC");
+        await host.DataAsync(Join, new { room }, bob.Token);
+        await using var watcher = await host.ConnectAsync(alice.Token);
+        await watcher.SubscribeAsync("typing", "subscription($room:ID!){ typing(roomId:$room){ userId at } }", new { room });
+
+        // The watcher is in place once a signal reaches it; until then bob keeps signalling, 2 s apart.
+        const string Signal = "mutation($room:ID!){ sendTyping(roomId:$room) }";
+        var firstTask = watcher.NextAsync("typing");
+        while (!firstTask.IsCompleted)
+        {
+            host.Clock.MoveTo(host.Clock.UtcNow.AddSeconds(2));
+            Assert.True((await host.DataAsync(Signal, new { room }, bob.Token)).GetProperty("sendTyping").GetBoolean());
+            await Task.WhenAny(firstTask, Task.Delay(100, TestContext.Current.CancellationToken));
+        }
+
+        var first = (await firstTask).GetProperty("data").GetProperty("typing");
+        var throttled = await host.DataAsync(Signal, new { room }, bob.Token);
+        host.Clock.MoveTo(host.Clock.UtcNow.AddSeconds(2));
+        await host.DataAsync(Signal, new { room }, bob.Token);
+
+        // Signals sent while the watcher was joining may still arrive; read on to the last one.
+        var times = new List<DateTimeOffset> { first.GetProperty("at").GetDateTimeOffset() };
+        while (times[^1] != host.Clock.UtcNow)
+        {
+            times.Add((await watcher.NextAsync("typing")).GetProperty("data").GetProperty("typing").GetProperty("at").GetDateTimeOffset());
+        }
+
+        Assert.Equal(bob.Id.ToString(), first.GetProperty("userId").GetString());
+        Assert.False(throttled.GetProperty("sendTyping").GetBoolean());
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2), pair.Second - pair.First));
+    }
+
     private static async Task<string> CreateRoomAsync(ChatHost host, string token, string kind) =>
         (await host.DataAsync(CreateRoom, new { kind, name = "Lobby" }, token)).GetProperty("createRoom").GetProperty("id").GetString()!;
 
