@@ -120,6 +120,36 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task Publishes_that_arrive_late_out_of_order_or_twice_still_give_every_event_once_in_order()
+    {
+        var held = new HeldRoomEventPublisher();
+        await using var host = new ChatHost(held);
+        var alice = await host.VoterAsync(0);
+        var bob = await host.VoterAsync(1);
+        var room = await CreateRoomAsync(host, alice.Token, "PUBLIC");
+        await host.DataAsync(Join, new { room }, bob.Token);
+        await using var client = await host.ConnectAsync(alice.Token);
+        await client.SubscribeAsync("r", RoomEvents, new { room, after = 3L });
+
+        await SendAsync(host, bob.Token, room, "m4", "4");
+        await SendAsync(host, bob.Token, room, "m5", "5");
+        await SendAsync(host, bob.Token, room, "m6", "6");
+        await held.ReleaseAsync(6);
+        var received = new List<(long, string?)>();
+        for (var i = 0; i < 3; i++)
+        {
+            received.Add(Event(await client.NextAsync("r")));
+        }
+
+        await held.ReleaseAsync(4, 5, 6);
+        await SendAsync(host, bob.Token, room, "m7", "7");
+        await held.ReleaseAsync(7);
+        received.Add(Event(await client.NextAsync("r")));
+
+        Assert.Equal([(4L, "m4"), (5L, "m5"), (6L, "m6"), (7L, "m7")], received);
+    }
+
+    [Fact]
     public async Task Typing_reaches_watchers_at_most_once_per_two_seconds_per_member()
     {
         await using var host = new ChatHost();

@@ -22,10 +22,22 @@ internal sealed class ChatHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _host;
     private readonly HttpClient _http;
 
-    public ChatHost()
+    /// <param name="held">When given, room events reach subscribers only as the test releases them.</param>
+    public ChatHost(HeldRoomEventPublisher? held = null)
     {
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClock>(Clock)));
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<IClock>(Clock);
+            if (held is not null)
+            {
+                s.AddSingleton<Voting.Application.Chat.IRoomEventPublisher>(held);
+            }
+        }));
         _http = _host.CreateClient();
+        if (held is not null)
+        {
+            held.Sender = _host.Services.GetRequiredService<Voting.GraphQL.Subscriptions.Topics.ITopicEventSender>();
+        }
     }
 
     public MovableClock Clock { get; } = new();
