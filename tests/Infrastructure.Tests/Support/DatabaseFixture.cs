@@ -64,6 +64,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddSingleton<ICurrentUser>(CurrentUser);
         services.AddSingleton<ITallyPublisher, UnwatchedTallyPublisher>();
         services.AddSingleton<Voting.Application.Chat.IRoomEventPublisher>(RoomEvents);
+        services.AddSingleton<Voting.Application.Chat.ITypingNotifier, UnwatchedTypingNotifier>();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
