@@ -11,6 +11,7 @@ using Voting.WebApi.GraphQL.Chat;
 using Voting.WebApi.GraphQL.EntityFramework;
 using Voting.WebApi.GraphQL.Live;
 using Voting.WebApi.Health;
+using Voting.WebApi.Hosting;
 using Voting.WebApi.Identity;
 using Voting.WebApi.Seeding;
 
@@ -20,6 +21,7 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddReverseProxySupport(configuration);
         services.AddVotingIdentity(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -56,6 +58,8 @@ internal static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        // First, so that everything after it (rate limits, sessions, logs) sees the client's real address.
+        app.UseForwardedHeaders();
         app.MapHealthEndpoints();
         app.UseAuthentication();
         app.UseAuthorization();
