@@ -11,7 +11,8 @@
 # 2. Idle: on a fresh instance of each server, IDLE_CONNECTIONS subscriptions held open; the server's
 #    VmRSS before and after gives memory per connection.
 # A markdown table goes to stdout. Knobs: SUBSCRIBERS (1000), BOUND_MS (100), WARMUP (2), DURATION (5),
-# START_RATE (2), FACTOR (1.5), IDLE_CONNECTIONS (10000), SETTLE (10), SKIP_IDLE=1, ONLY=one server's name,
+# START_RATE (2), FACTOR (1.5), IDLE_CONNECTIONS (10000), SETTLE (10), SKIP_IDLE=1, SKIP_FANOUT=1, SKIP_BUILD=1
+# (use the last build), ONLY=one server's name,
 # OUT (folder for logs and step tables; a temporary one if unset).
 set -euo pipefail
 
@@ -109,6 +110,7 @@ for node_dir in "$HERE/node" "$HERE/node-graphql16"; do
   fi
 done
 for project in "$ROOT/src/WebApi" "$HERE/LoadClient"; do
+  [[ ${SKIP_BUILD:-0} == 1 ]] && break
   log "Building $project (Release)"
   dotnet build "$project" -c Release --nologo -v quiet >"$OUT/build.log" 2>&1 ||
     { tail -n 30 "$OUT/build.log" >&2; die "build of $project failed"; }
@@ -123,6 +125,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 declare -A fanout=() idle=()
 for name in "${servers[@]}"; do
+  [[ ${SKIP_FANOUT:-0} == 1 ]] && break
   start_server "$name" "$name-fanout"
   log "Fan-out on $name: $SUBSCRIBERS subscribers, rate from $START_RATE/s x$FACTOR until p99 > $BOUND_MS ms"
   token=$(publisher_token "$name")
@@ -155,26 +158,28 @@ echo
 echo "Subscriptions over WebSockets, $(date -u +%Y-%m-%dT%H:%MZ): graphql-transport-ws on loopback, one server at a time;"
 echo "$(nproc) cores shared by the load client and the server; load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo ".NET $(dotnet --version), Node $(node --version); steps of ${WARMUP} s warm-up + ${DURATION} s measured."
-echo
-echo "Fan-out: $SUBSCRIBERS subscribers on one topic, highest publish rate with p99 (publish to receipt) <= $BOUND_MS ms and no failure."
-echo
-echo "| server | events/s | deliveries/s | p50 | p99 | max | failures | next step (p99) | server CPU per delivery | ours ÷ this |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 ours=$(field "${fanout[voting]:-}" deliveries_per_s)
-for name in "${servers[@]}"; do
-  r=${fanout[$name]}
-  d=$(field "$r" deliveries_per_s)
-  ratio=—
-  [[ $name != voting && $ours != — && $d != — ]] && ratio=$(awk -v a="$ours" -v b="$d" 'BEGIN { printf "%.2f×", a / b }')
-  printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s | %s/s (%s ms) | %s µs | %s |\n' "$name" "$(field "$r" rate)" "$d" \
-    "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" failures)" \
-    "$(field "$r" next_rate)" "$(field "$r" next_p99_ms)" "$(field "$r" cpu_us_per_delivery)" "$ratio"
-done
-echo
-for name in "${servers[@]}"; do
-  echo "Steps on $name (rate, subscribers, deliveries/s, p50, p99, max ms, received, expected, failures, server CPU µs per delivery, publisher kept, verdict):"
-  sed 's/^/    /' "$OUT/steps-$name.tsv"
-done
+if ((${#fanout[@]} > 0)); then
+  echo
+  echo "Fan-out: $SUBSCRIBERS subscribers on one topic, highest publish rate with p99 (publish to receipt) <= $BOUND_MS ms and no failure."
+  echo
+  echo "| server | events/s | deliveries/s | p50 | p99 | max | failures | next step (p99) | server CPU per delivery | ours ÷ this |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for name in "${servers[@]}"; do
+    r=${fanout[$name]}
+    d=$(field "$r" deliveries_per_s)
+    ratio=—
+    [[ $name != voting && $ours != — && $d != — ]] && ratio=$(awk -v a="$ours" -v b="$d" 'BEGIN { printf "%.2f×", a / b }')
+    printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s | %s/s (%s ms) | %s µs | %s |\n' "$name" "$(field "$r" rate)" "$d" \
+      "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" failures)" \
+      "$(field "$r" next_rate)" "$(field "$r" next_p99_ms)" "$(field "$r" cpu_us_per_delivery)" "$ratio"
+  done
+  echo
+  for name in "${servers[@]}"; do
+    echo "Steps on $name (rate, subscribers, deliveries/s, p50, p99, max ms, received, expected, failures, server CPU µs per delivery, publisher kept, verdict):"
+    sed 's/^/    /' "$OUT/steps-$name.tsv"
+  done
+fi
 if ((${#idle[@]} > 0)); then
   echo
   echo "Idle: $IDLE_CONNECTIONS subscriptions held ${SETTLE} s; server VmRSS before (after a 300-connection warm-up) and after."

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Voting.Application.Abstractions;
+using Voting.Domain.Elections.Events;
 
 namespace Voting.Application;
 
@@ -10,6 +12,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(new Users.Sessions.SessionOptions());
+        services.AddScoped<Chat.ElectionRooms.PostElectionNotices>();
+        services.AddScoped<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());
+        services.AddScoped<IDomainEventHandler<ElectionClosed>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());
+        services.AddScoped<IDomainEventHandler<ElectionResultsPublished>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());
 
         // The FluentValidation DI package is not restorable here, so handlers and validators are found by name.
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())

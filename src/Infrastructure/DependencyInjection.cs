@@ -2,12 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Application.Abstractions;
+using Voting.Application.Chat;
 using Voting.Domain.Common;
 using Voting.Domain.Elections.Events;
+using Voting.Infrastructure.Chat;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
+using Voting.Infrastructure.Persistence.Chat;
 using Voting.Infrastructure.Persistence.Repositories;
+using Voting.Infrastructure.Persistence.Voting;
 using Voting.Infrastructure.Realtime;
 using Voting.Infrastructure.Redis;
 using Voting.Infrastructure.Scheduling;
@@ -18,7 +23,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, hashing, the clock, and Redis when configured.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing, the clock, and Redis when configured.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -32,13 +37,23 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddDbContext<VotingDbContext>((provider, options) => Configure(options, DatabaseInitializer.Current(provider)));
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IElectionRepository, ElectionRepository>();
-        services.AddScoped<IBallotBox, BallotBox>();
+        services.AddSingleton<IBallotBox, GroupCommitBallotBox>();
+        services.AddScoped<VoteBatchWriter>();
+        services.AddSingleton<IOpenElections, OpenElectionCache>();
+        services.AddSingleton<IVoters, BatchedVoterReader>();
         services.AddScoped<IElectionQueries, ElectionQueries>();
+        services.AddScoped<IChatRepository, ChatRepository>();
+        services.AddScoped<IChatQueries, ChatQueries>();
+        services.TryAddSingleton<IChatRateLimiter, InMemoryChatRateLimiter>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
         services.AddScoped<IElectionSchedule, ElectionSchedule>();

@@ -7,6 +7,7 @@ using Voting.GraphQL.Server.WebSockets;
 using Voting.GraphQL.Server.WebSockets.Legacy;
 using Voting.GraphQL.Validation.Limits;
 using Voting.Infrastructure.Persistence;
+using Voting.WebApi.GraphQL.Chat;
 using Voting.WebApi.GraphQL.EntityFramework;
 using Voting.WebApi.GraphQL.Live;
 using Voting.WebApi.Health;
@@ -44,6 +45,7 @@ internal static class DependencyInjection
         services.AddGraphQLEntityFramework(configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite);
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.AddLiveUpdates(configuration);
+        services.AddChat();
         services.AddRealtime();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.

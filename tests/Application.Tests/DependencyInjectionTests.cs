@@ -2,6 +2,27 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using Voting.Application.Abstractions;
+using Voting.Application.Chat;
+using Voting.Application.Chat.ElectionRooms;
+using Voting.Application.Chat.CreateRoom;
+using Voting.Application.Chat.JoinRoom;
+using Voting.Application.Chat.LeaveRoom;
+using Voting.Application.Chat.InviteToRoom;
+using Voting.Application.Chat.KickMember;
+using Voting.Application.Chat.MuteMember;
+using Voting.Application.Chat.BanMember;
+using Voting.Application.Chat.SetMemberRole;
+using Voting.Application.Chat.SignalTyping;
+using Voting.Application.Chat.SendMessage;
+using Voting.Application.Chat.SendDirectMessage;
+using Voting.Application.Chat.EditMessage;
+using Voting.Application.Chat.DeleteMessage;
+using Voting.Application.Chat.MarkRead;
+using Voting.Application.Chat.GetMyRooms;
+using Voting.Application.Chat.GetRoom;
+using Voting.Application.Chat.GetMessages;
+using Voting.Application.Chat.GetMyDirectConversations;
+using Voting.Application.Chat.GetRoomEvents;
 using Voting.Application.Elections.AddCandidate;
 using Voting.Application.Elections.AdvanceScheduledElections;
 using Voting.Application.Elections.ChangeElectionStatus;
@@ -26,6 +47,7 @@ using Voting.Application.Voting.CastVote;
 using Voting.Application.Voting.GetMyParticipation;
 using Voting.Application.Voting.VerifyReceipt;
 using Voting.Domain.Common;
+using Voting.Domain.Elections.Events;
 using Xunit;
 
 namespace Voting.Application.Tests;
@@ -57,6 +79,25 @@ public sealed class DependencyInjectionTests
         typeof(VerifyReceiptHandler),
         typeof(PublishTallyHandler),
         typeof(AdvanceScheduledElectionsHandler),
+        typeof(CreateRoomHandler),
+        typeof(JoinRoomHandler),
+        typeof(LeaveRoomHandler),
+        typeof(InviteToRoomHandler),
+        typeof(KickMemberHandler),
+        typeof(MuteMemberHandler),
+        typeof(BanMemberHandler),
+        typeof(SetMemberRoleHandler),
+        typeof(SendMessageHandler),
+        typeof(SendDirectMessageHandler),
+        typeof(EditMessageHandler),
+        typeof(DeleteMessageHandler),
+        typeof(MarkReadHandler),
+        typeof(GetMyRoomsHandler),
+        typeof(GetRoomHandler),
+        typeof(GetMessagesHandler),
+        typeof(GetMyDirectConversationsHandler),
+        typeof(GetRoomEventsHandler),
+        typeof(SignalTypingHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -68,6 +109,15 @@ public sealed class DependencyInjectionTests
         { typeof(AddCandidateCommand), typeof(AddCandidateValidator) },
         { typeof(SetVoterRollCommand), typeof(SetVoterRollValidator) },
         { typeof(VerifyReceiptQuery), typeof(VerifyReceiptValidator) },
+        { typeof(CreateRoomCommand), typeof(CreateRoomValidator) },
+        { typeof(SendMessageCommand), typeof(SendMessageValidator) },
+        { typeof(SendDirectMessageCommand), typeof(SendDirectMessageValidator) },
+        { typeof(EditMessageCommand), typeof(EditMessageValidator) },
+        { typeof(MuteMemberCommand), typeof(MuteMemberValidator) },
+        { typeof(SetMemberRoleCommand), typeof(SetMemberRoleValidator) },
+        { typeof(MarkReadCommand), typeof(MarkReadValidator) },
+        { typeof(GetMessagesQuery), typeof(GetMessagesValidator) },
+        { typeof(GetRoomEventsQuery), typeof(GetRoomEventsValidator) },
     };
 
     [Theory]
@@ -123,6 +173,18 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void Election_notices_are_posted_to_chat_on_opening_closing_and_publishing()
+    {
+        using var provider = Build(ServicesWithPorts().AddApplication());
+        using var scope = provider.CreateScope();
+
+        var notices = scope.ServiceProvider.GetRequiredService<PostElectionNotices>();
+        Assert.Same(notices, Assert.Single(scope.ServiceProvider.GetServices<IDomainEventHandler<ElectionOpened>>()));
+        Assert.Same(notices, Assert.Single(scope.ServiceProvider.GetServices<IDomainEventHandler<ElectionClosed>>()));
+        Assert.Same(notices, Assert.Single(scope.ServiceProvider.GetServices<IDomainEventHandler<ElectionResultsPublished>>()));
+    }
+
+    [Fact]
     public void Each_scope_gets_its_own_handler()
     {
         using var provider = Build(ServicesWithPorts().AddApplication());
@@ -144,6 +206,8 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Substitute.For<ISessionRepository>());
         services.AddScoped(_ => Substitute.For<IElectionRepository>());
         services.AddScoped(_ => Substitute.For<IBallotBox>());
+        services.AddScoped(_ => Substitute.For<IVoters>());
+        services.AddScoped(_ => Substitute.For<IOpenElections>());
         services.AddScoped(_ => Substitute.For<IElectionQueries>());
         services.AddScoped(_ => Substitute.For<IElectionSchedule>());
         services.AddSingleton(_ => Substitute.For<ITallyPublisher>());
@@ -151,6 +215,11 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Substitute.For<ICurrentUser>());
         services.AddSingleton(_ => Substitute.For<IPasswordHasher>());
         services.AddSingleton(_ => Substitute.For<IClock>());
+        services.AddScoped(_ => Substitute.For<IChatRepository>());
+        services.AddScoped(_ => Substitute.For<IChatQueries>());
+        services.AddSingleton(_ => Substitute.For<IChatRateLimiter>());
+        services.AddSingleton(_ => Substitute.For<IRoomEventPublisher>());
+        services.AddSingleton(_ => Substitute.For<ITypingNotifier>());
         return services;
     }
 }

@@ -1,19 +1,23 @@
 using Voting.Domain.Ballots;
-using Voting.Domain.Elections;
-using Voting.Domain.Users;
 
 namespace Voting.Application.Abstractions;
 
-/// <summary>Where participations and ballots are kept: two stores that share no key.</summary>
+/// <summary>
+/// Where votes are committed: participations and ballots, two stores that share no key. Votes of
+/// one election may be committed together (group commit, ADR 0025); each caller learns only its
+/// own vote's outcome, and only after the transaction that holds it has committed.
+/// </summary>
 public interface IBallotBox
 {
-    Task<bool> HasVotedAsync(ElectionId electionId, UserId voterId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Takes the election's next ballot sequence. Must run inside the vote's transaction: the
-    /// sequence is consumed only if that transaction commits, so sequences have no gaps.
+    /// Gives <paramref name="vote"/> the election's next ballot sequence and commits it, with its
+    /// participation and its VoteCast event. Throws ALREADY_VOTED when the voter's participation is
+    /// already stored (or another vote of theirs wins in the same batch), and ELECTION_NOT_OPEN when
+    /// the election stopped accepting votes before the vote's transaction.
     /// </summary>
-    Task<long> NextSequenceAsync(ElectionId electionId, CancellationToken cancellationToken);
-
-    void Add(CastVoteResult vote);
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> withdraws a vote still waiting for its batch: it is then
+    /// never stored. A vote already taken into a batch is not withdrawn, and the call waits for it.
+    /// </remarks>
+    Task<CastVoteResult> CommitAsync(PendingVote vote, CancellationToken cancellationToken);
 }

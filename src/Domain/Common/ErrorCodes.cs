@@ -20,4 +20,11 @@ public static class ErrorCodes
     public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
     public const string RateLimited = "RATE_LIMITED";
     public const string Conflict = "CONFLICT";
+    public const string RoomNotFound = "ROOM_NOT_FOUND";
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+    public const string NotAMember = "NOT_A_MEMBER";
+    public const string Muted = "MUTED";
+    public const string Banned = "BANNED";
+    public const string MessageTooLong = "MESSAGE_TOO_LONG";
+    public const string InvalidText = "INVALID_TEXT";
 }

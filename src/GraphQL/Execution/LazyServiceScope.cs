@@ -3,15 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Voting.GraphQL.Execution;
 
 /// <summary>
-/// The DI scope of one root field, created when a resolver of its subtree first asks for a service.
-/// Most root fields of subscription events (and many of queries) resolve from their parent alone, so
-/// they never pay for a scope; a request for a type the container does not know (a root type looked
-/// up as a service) answers null without making one.
+/// The DI scope of one root field, or of a subscription's source stream, created when a resolver first
+/// asks for a service. Most root fields of subscription events (and many of queries) resolve from their
+/// parent alone, and a topic subscription asks only for the bus, a singleton, so they never pay for a
+/// scope; a request for a type the container does not know (a root type looked up as a service) answers
+/// null without making one.
 /// </summary>
-internal sealed class LazyServiceScope(IServiceScopeFactory factory, IServiceProviderIsService? isService) : IServiceProvider, IAsyncDisposable
+internal sealed class LazyServiceScope(IServiceProvider parent, IServiceScopeFactory factory, IServiceProviderIsService? isService) : IServiceProvider, IAsyncDisposable
 {
-    private readonly Lock _gate = new();
     private IServiceScope? _scope;
+
+    /// <summary>The provider the scope is made from: where a singleton is found without making the scope.</summary>
+    public IServiceProvider Parent { get; } = parent;
 
     public object? GetService(Type serviceType)
     {
@@ -31,12 +34,7 @@ internal sealed class LazyServiceScope(IServiceScopeFactory factory, IServicePro
 
     public ValueTask DisposeAsync()
     {
-        IServiceScope? scope;
-        lock (_gate)
-        {
-            scope = _scope;
-        }
-
+        var scope = Volatile.Read(ref _scope);
         switch (scope)
         {
             case null:
@@ -49,7 +47,8 @@ internal sealed class LazyServiceScope(IServiceScopeFactory factory, IServicePro
         }
     }
 
-    // Resolvers of one subtree may run in parallel: the first to ask makes the scope for all.
+    // Resolvers of one subtree may run in parallel: the first scope published serves them all, and one made
+    // by a resolver that lost the race, from which nothing was resolved, is dropped (no lock held per scope).
     private IServiceScope Scope()
     {
         if (Volatile.Read(ref _scope) is { } existing)
@@ -57,9 +56,13 @@ internal sealed class LazyServiceScope(IServiceScopeFactory factory, IServicePro
             return existing;
         }
 
-        lock (_gate)
+        var created = factory.CreateScope();
+        if (Interlocked.CompareExchange(ref _scope, created, null) is { } won)
         {
-            return _scope ??= factory.CreateScope();
+            created.Dispose();
+            return won;
         }
+
+        return created;
     }
 }

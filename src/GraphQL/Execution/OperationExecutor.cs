@@ -95,7 +95,7 @@ internal sealed class OperationExecutor(ExecutionState state)
             return ExecuteField(parentType, source, field, path, services);
         }
 
-        var scope = new LazyServiceScope(factory, services.GetService(typeof(IServiceProviderIsService)) as IServiceProviderIsService);
+        var scope = new LazyServiceScope(services, factory, services.GetService(typeof(IServiceProviderIsService)) as IServiceProviderIsService);
         var work = ExecuteField(parentType, source, field, path, scope);
         if (work.IsCompletedSuccessfully)
         {

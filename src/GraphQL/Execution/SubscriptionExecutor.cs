@@ -39,9 +39,12 @@ internal static class SubscriptionExecutor
         }
 
         // The source stream lives as long as the subscription: its resolver's token is this one, and
-        // it runs in a DI scope of its own, so two subscriptions of one connection share no scoped service.
+        // it runs in a DI scope of its own, so two subscriptions of one connection share no scoped service;
+        // the scope is made when its resolver first asks for a scoped service, not for every subscription.
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        AsyncServiceScope? scope = request.Services?.GetService(typeof(IServiceScopeFactory)) is IServiceScopeFactory factory ? factory.CreateAsyncScope() : null;
+        var scope = request.Services is { } services && services.GetService(typeof(IServiceScopeFactory)) is IServiceScopeFactory factory
+            ? new LazyServiceScope(services, factory, services.GetService(typeof(IServiceProviderIsService)) as IServiceProviderIsService)
+            : null;
         var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, scope);
         try
         {
@@ -240,7 +243,7 @@ internal static class SubscriptionExecutor
         IReadOnlyDictionary<string, object?> variables,
         ObjectType rootType,
         CancellationTokenSource lifetime,
-        AsyncServiceScope? scope) : IAsyncDisposable
+        LazyServiceScope? scope) : IAsyncDisposable
     {
         public ExecutionRequest Request { get; } = request;
 
@@ -255,14 +258,14 @@ internal static class SubscriptionExecutor
         public CancellationTokenSource Lifetime { get; } = lifetime;
 
         /// <summary>The source stream's services: its own scope when the request has a scope factory.</summary>
-        public IServiceProvider? Services => scope?.ServiceProvider ?? Request.Services;
+        public IServiceProvider? Services => scope ?? Request.Services;
 
         public async ValueTask DisposeAsync()
         {
             Lifetime.Dispose();
-            if (scope is { } owned)
+            if (scope is not null)
             {
-                await owned.DisposeAsync().ConfigureAwait(false);
+                await scope.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

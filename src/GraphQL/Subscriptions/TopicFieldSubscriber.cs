@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Voting.GraphQL.Errors;
+using Voting.GraphQL.Execution;
 using Voting.GraphQL.Subscriptions.Topics;
 using Voting.GraphQL.Types;
 
@@ -15,7 +15,9 @@ internal sealed class TopicFieldSubscriber<T>(TopicTemplate template, string? af
 {
     public async ValueTask<object?> SubscribeAsync(IResolverContext context)
     {
-        var receiver = context.RequestServices?.GetService(typeof(ITopicEventReceiver)) as ITopicEventReceiver
+        // The bus is a singleton: asked of the subscription's own (lazy) scope, it would create that scope for nothing.
+        var services = context.RequestServices is LazyServiceScope lazy ? lazy.Parent : context.RequestServices;
+        var receiver = services?.GetService(typeof(ITopicEventReceiver)) as ITopicEventReceiver
             ?? throw new InvalidOperationException($"{context.FieldDefinition} subscribes to a topic, but no ITopicEventReceiver is registered (services.AddInMemoryTopicEventBus()).");
         SubscribeOptions? options = null;
         if (afterSequenceArgument is not null && context.TryGetArgument(afterSequenceArgument, out var value) && value is not null)
@@ -30,21 +32,6 @@ internal sealed class TopicFieldSubscriber<T>(TopicTemplate template, string? af
         }
 
         var stream = await receiver.SubscribeAsync<T>(template.Format(context), options, context.CancellationToken).ConfigureAwait(false);
-        return Events(stream, context.CancellationToken);
-    }
-
-    private static async IAsyncEnumerable<object?> Events(ISourceStream<T> stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await foreach (var topicEvent in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                yield return new SubscriptionEvent(topicEvent.Message, topicEvent.Sequence, topicEvent.PublishedAt);
-            }
-        }
-        finally
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
+        return new SubscriptionEvents<T>(stream, context.CancellationToken);
     }
 }

@@ -61,49 +61,67 @@ internal sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<VotingDbContext>();
             var publisher = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
-            var now = clock.UtcNow;
-            var candidates = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .OrderBy(m => m.Id)
-                .Take(_options.BatchSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-            var handled = 0;
-            foreach (var message in candidates)
+            var claimed = await ClaimAsync(db, cancellationToken).ConfigureAwait(false);
+            var delivered = new List<long>(claimed.Count);
+            foreach (var message in claimed)
             {
-                if (!await ClaimAsync(db, message.Id, now, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
                 try
                 {
                     await publisher.PublishAsync(OutboxSerializer.ToEvent(message), cancellationToken).ConfigureAwait(false);
-                    var processedAt = clock.UtcNow;
-                    await db.OutboxMessages.Where(m => m.Id == message.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken)
-                        .ConfigureAwait(false);
+                    delivered.Add(message.Id);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     await RescheduleAsync(db, message, exception, cancellationToken).ConfigureAwait(false);
                 }
-
-                handled++;
             }
 
-            return handled;
+            // One update marks the batch: a crash before it redelivers these rows, which at least once allows.
+            if (delivered.Count > 0)
+            {
+                var processedAt = clock.UtcNow;
+                await db.OutboxMessages.Where(m => delivered.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return claimed.Count;
         }
     }
 
-    private async Task<bool> ClaimAsync(VotingDbContext db, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to a batch of due rows with one conditional update, oldest first. When another
+    /// dispatcher took some of them meanwhile, the rows carrying this claim's lease are read back.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(VotingDbContext db, CancellationToken cancellationToken)
     {
+        var now = clock.UtcNow;
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var ids = candidates.Select(m => m.Id).ToList();
         var until = now + _options.Lease;
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken)
             .ConfigureAwait(false);
-        return claimed == 1;
+        if (claimed == candidates.Count)
+        {
+            return candidates;
+        }
+
+        var ours = (await db.OutboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && m.LockedUntil == until)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        return candidates.Where(m => ours.Contains(m.Id)).ToList();
     }
 
     private async Task RescheduleAsync(VotingDbContext db, OutboxMessage message, Exception exception, CancellationToken cancellationToken)

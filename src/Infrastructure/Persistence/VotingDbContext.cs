@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Voting.Domain.Ballots;
+using Voting.Domain.Chat;
 using Voting.Domain.Elections;
 using Voting.Domain.Users;
 using Voting.Infrastructure.Outbox;
@@ -20,6 +21,14 @@ public sealed class VotingDbContext(DbContextOptions<VotingDbContext> options) :
     public DbSet<Participation> Participations => Set<Participation>();
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<ChatRoom> ChatRooms => Set<ChatRoom>();
+
+    public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
+
+    public DbSet<Message> ChatMessages => Set<Message>();
+
+    public DbSet<RoomEvent> RoomEvents => Set<RoomEvent>();
 
     internal DbSet<VoterRollEntry> VoterRollEntries => Set<VoterRollEntry>();
 

@@ -202,6 +202,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
+    /// <summary>Part of connecting: its commands are bounded by the connect timeout (through the token), not the command timeout.</summary>
     private async Task HandshakeAsync(RedisOptions options, CancellationToken cancellationToken)
     {
         var helloAgreed = false;
@@ -220,7 +221,7 @@ internal sealed class RedisConnection : IAsyncDisposable
 
             try
             {
-                await SendAsync(RespCommand.Hello, hello.ToArray(), static reply => reply, cancellationToken).ConfigureAwait(false);
+                await SendAsync(RespCommand.Hello, hello.ToArray(), static reply => reply, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
                 helloAgreed = true;
                 ProtocolVersion = 3;
             }
@@ -235,18 +236,18 @@ internal sealed class RedisConnection : IAsyncDisposable
             if (options.Password is not null)
             {
                 RedisValue[] auth = options.User is null ? [options.Password] : [options.User, options.Password];
-                await SendAsync(RespCommand.Auth, auth, static reply => reply, cancellationToken).ConfigureAwait(false);
+                await SendAsync(RespCommand.Auth, auth, static reply => reply, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
             }
 
             if (options.ClientName is not null)
             {
-                await SendAsync(RespCommand.Client, ["SETNAME", options.ClientName], static reply => reply, cancellationToken).ConfigureAwait(false);
+                await SendAsync(RespCommand.Client, ["SETNAME", options.ClientName], static reply => reply, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
             }
         }
 
         if (options.DefaultDatabase != 0)
         {
-            await SendAsync(RespCommand.Select, [options.DefaultDatabase], static reply => reply, cancellationToken).ConfigureAwait(false);
+            await SendAsync(RespCommand.Select, [options.DefaultDatabase], static reply => reply, cancellationToken, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         }
     }
 
@@ -329,6 +330,9 @@ internal sealed class RedisConnection : IAsyncDisposable
 
         await reader.CompleteAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Closes the connection as failed: every waiting command gets <see cref="RedisConnectionException"/> and the close handler runs.</summary>
+    public void Abort(Exception reason) => Close(reason);
 
     private void Close(Exception reason)
     {

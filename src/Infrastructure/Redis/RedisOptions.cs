@@ -53,13 +53,19 @@ public sealed class RedisOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often an idle-or-not connection is checked with PING; one that does not answer within
+    /// <see cref="CommandTimeout"/> is closed and reconnected (a silent network loss sends no reset). Zero turns it off.
+    /// </summary>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Messages buffered per subscription for a slow reader; past it the oldest are dropped and counted.</summary>
     public int SubscriptionBufferCapacity { get; set; } = 1024;
 
     private static readonly string[] Keys =
     [
         "user", "password", "ssl", "sslHost", "defaultDatabase", "name", "protocol", "connectTimeout", "syncTimeout",
-        "asyncTimeout", "abortConnect", "reconnectMinDelay", "reconnectMaxDelay", "subscriptionBuffer",
+        "asyncTimeout", "abortConnect", "reconnectMinDelay", "reconnectMaxDelay", "keepAlive", "subscriptionBuffer",
     ];
 
     /// <summary>
@@ -67,7 +73,7 @@ public sealed class RedisOptions
     /// <c>user</c>, <c>password</c>, <c>ssl</c>, <c>sslHost</c>, <c>defaultDatabase</c>, <c>name</c>,
     /// <c>protocol</c> (<c>resp2</c>/<c>resp3</c>), <c>connectTimeout</c>, <c>syncTimeout</c>/<c>asyncTimeout</c>
     /// (the command timeout), <c>reconnectMinDelay</c>, <c>reconnectMaxDelay</c> (all in milliseconds),
-    /// <c>abortConnect</c> and <c>subscriptionBuffer</c>. Throws <see cref="FormatException"/> naming the bad part.
+    /// <c>keepAlive</c> (seconds, 0 for none), <c>abortConnect</c> and <c>subscriptionBuffer</c>. Throws <see cref="FormatException"/> naming the bad part.
     /// </summary>
     public static RedisOptions Parse(string configuration)
     {
@@ -236,6 +242,9 @@ public sealed class RedisOptions
                 break;
             case "RECONNECTMAXDELAY":
                 ReconnectMaxDelay = Milliseconds(key, value);
+                break;
+            case "KEEPALIVE":
+                KeepAlive = TimeSpan.FromSeconds(ParseInt(key, value, 0, 86_400));
                 break;
             case "SUBSCRIPTIONBUFFER":
                 SubscriptionBufferCapacity = ParseInt(key, value, 1, 10_000_000);

@@ -145,10 +145,12 @@ internal sealed class RedisSubscriber : IAsyncDisposable
         switch (reply[0].AsString())
         {
             case "message":
-                Deliver(RedisSubscriptionKind.Channel, reply[1].AsString()!, new RedisMessage(reply[1].AsString()!, reply[2].AsValue()));
+                var channel = reply[1].AsString()!;
+                Deliver(RedisSubscriptionKind.Channel, channel, new RedisMessage(channel, reply[2].AsValue()));
                 return true;
             case "smessage":
-                Deliver(RedisSubscriptionKind.Shard, reply[1].AsString()!, new RedisMessage(reply[1].AsString()!, reply[2].AsValue()));
+                var shardChannel = reply[1].AsString()!;
+                Deliver(RedisSubscriptionKind.Shard, shardChannel, new RedisMessage(shardChannel, reply[2].AsValue()));
                 return true;
             case "pmessage" when reply.Count == 4:
                 var pattern = reply[1].AsString()!;

@@ -18,6 +18,7 @@ internal sealed partial class ResilientConnection(
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _disposing = new();
+    private Timer? _heartbeat;
     private RedisConnection? _current;
     private Task? _firstConnect;
     private Task? _reconnecting;
@@ -73,6 +74,11 @@ internal sealed partial class ResilientConnection(
             current = _current;
             _current = null;
             reconnecting = _reconnecting;
+        }
+
+        if (_heartbeat is not null)
+        {
+            await _heartbeat.DisposeAsync().ConfigureAwait(false);
         }
 
         await _disposing.CancelAsync().ConfigureAwait(false);
@@ -142,6 +148,10 @@ internal sealed partial class ResilientConnection(
             _current = connection;
             _everConnected = true;
             _reconnecting = null;
+            if (_heartbeat is null && options.KeepAlive > TimeSpan.Zero)
+            {
+                _heartbeat = new Timer(static state => ((ResilientConnection)state!).Heartbeat(), this, options.KeepAlive, options.KeepAlive);
+            }
         }
 
         if (isReconnect)
@@ -206,6 +216,36 @@ internal sealed partial class ResilientConnection(
 #pragma warning restore CA1031
             {
                 LogReconnectFailed(logger, role, attempt + 1, exception.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A PING through the connection's queue: a server that stopped answering without closing the socket (a lost
+    /// network, a frozen host) is noticed and the connection replaced, rather than every command timing out forever.
+    /// </summary>
+    private void Heartbeat()
+    {
+        if (Current is not { } connection)
+        {
+            return;
+        }
+
+        _ = PingAsync(connection);
+
+        async Task PingAsync(RedisConnection connection)
+        {
+            try
+            {
+                await connection.SendAsync(RespCommand.Ping, [], static reply => reply, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RedisTimeoutException exception)
+            {
+                connection.Abort(new RedisConnectionException($"The server at {connection.Endpoint} stopped answering (no PONG within the command timeout).", exception));
+            }
+            catch (RedisException)
+            {
+                // An error reply or an already closed connection: nothing for the heartbeat to do.
             }
         }
     }

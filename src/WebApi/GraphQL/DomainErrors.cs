@@ -1,3 +1,4 @@
+using Voting.Application.Chat;
 using Voting.Application.Common;
 using Voting.Domain.Common;
 using Voting.GraphQL.Errors;
@@ -17,6 +18,11 @@ internal static class DomainErrors
             invalid.Code,
             new Dictionary<string, object?> { ["fields"] = invalid.Errors.ToDictionary(e => e.Key, e => (object?)e.Value) },
             invalid),
+        RateLimitedException limited => new GraphQLException(
+            limited.Message,
+            limited.Code,
+            new Dictionary<string, object?> { ["retryAfter"] = limited.RetryAfterSeconds },
+            limited),
         DomainException refused => new GraphQLException(refused.Message, refused.Code, innerException: refused),
         _ => null,
     };

@@ -12,7 +12,7 @@ namespace Voting.WebApi.GraphQL;
 /// The subscription root: live tallies and status changes of elections, announcements, and a demo
 /// stream that lets every transport and client be exercised end to end.
 /// </summary>
-public sealed class Subscription
+public sealed partial class Subscription
 {
     public const int MaxTicks = 1000;
 

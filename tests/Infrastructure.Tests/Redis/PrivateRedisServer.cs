@@ -99,8 +99,15 @@ internal sealed class PrivateRedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the server keeps its sockets open but answers nothing, like a frozen host.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT after <see cref="FreezeAsync"/>.</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
     public async ValueTask DisposeAsync()
     {
+        await ThawAsync();
         await KillAsync();
         _process?.Dispose();
         try
@@ -110,6 +117,15 @@ internal sealed class PrivateRedisServer : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
         }
     }
 

@@ -11,43 +11,25 @@ public sealed class RedisAuthenticationTests
     [Theory]
     [InlineData(RedisProtocol.Resp2)]
     [InlineData(RedisProtocol.Resp3)]
-    public async Task Acl_user_with_password_is_authenticated(RedisProtocol protocol)
-    {
-        await using var admin = await RedisTestServer.ConnectAsync(Database);
-        var user = $"voting_test_{Guid.NewGuid():N}";
-        await admin.ExecuteAsync("ACL", "SETUSER", user, "on", ">correct horse", "~*", "&*", "+@all");
-        try
+    public async Task Acl_user_with_password_is_authenticated(RedisProtocol protocol) =>
+        await WithAclUserAsync("correct horse", async user =>
         {
             var options = RedisTestServer.Options(Database, protocol, $",user={user},password=correct horse");
             await using var client = await RedisClient.ConnectAsync(options, cancellationToken: Ct);
-            Assert.Equal(user, (await client.ExecuteAsync("ACL", "WHOAMI")).AsString());
+            Assert.Equal(user, (await client.ExecuteAsync("ACL", ["WHOAMI"], Ct)).AsString());
             Assert.Equal(1, await client.IncrementAsync(RedisTestServer.Key("auth"), cancellationToken: Ct));
-        }
-        finally
-        {
-            await admin.ExecuteAsync("ACL", "DELUSER", user);
-        }
-    }
+        });
 
     [Theory]
     [InlineData(RedisProtocol.Resp2)]
     [InlineData(RedisProtocol.Resp3)]
-    public async Task Wrong_password_is_refused_with_an_authentication_error(RedisProtocol protocol)
-    {
-        await using var admin = await RedisTestServer.ConnectAsync(Database);
-        var user = $"voting_test_{Guid.NewGuid():N}";
-        await admin.ExecuteAsync("ACL", "SETUSER", user, "on", ">right", "~*", "+@all");
-        try
+    public async Task Wrong_password_is_refused_with_an_authentication_error(RedisProtocol protocol) =>
+        await WithAclUserAsync("right", async user =>
         {
             var options = RedisTestServer.Options(Database, protocol, $",user={user},password=wrong");
             var error = await Assert.ThrowsAsync<RedisAuthenticationException>(() => RedisClient.ConnectAsync(options, cancellationToken: Ct));
             Assert.Equal("WRONGPASS", error.Prefix);
-        }
-        finally
-        {
-            await admin.ExecuteAsync("ACL", "DELUSER", user);
-        }
-    }
+        });
 
     [Theory]
     [InlineData(RedisProtocol.Resp2)]
@@ -78,6 +60,22 @@ public sealed class RedisAuthenticationTests
         Assert.Equal("fallback", (await client.ExecuteAsync("CLIENT", "GETNAME")).AsString());
         Assert.Equal(1, await client.IncrementAsync("k", cancellationToken: Ct));
         Assert.Contains("db=3", (await client.ExecuteAsync("CLIENT", "INFO")).AsString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="test"/> with an ACL user of its own on the shared server (all keys, channels and commands), then deletes it.</summary>
+    private static async Task WithAclUserAsync(string password, Func<string, Task> test)
+    {
+        await using var admin = await RedisTestServer.ConnectAsync(Database);
+        var user = $"voting_test_{Guid.NewGuid():N}";
+        await admin.ExecuteAsync("ACL", ["SETUSER", user, "on", ">" + password, "~*", "&*", "+@all"], Ct);
+        try
+        {
+            await test(user);
+        }
+        finally
+        {
+            await admin.ExecuteAsync("ACL", ["DELUSER", user], Ct);
+        }
     }
 
     // Without a password a server with requirepass accepts the connection but refuses the first command (RESP2) or

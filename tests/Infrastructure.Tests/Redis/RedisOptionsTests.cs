@@ -8,7 +8,7 @@ public sealed class RedisOptionsTests
     public void Full_configuration_string_is_parsed()
     {
         var options = RedisOptions.Parse(
-            "cache.internal:6380,password=s3cret=x,user=voting,ssl=true,sslHost=redis.example.com,defaultDatabase=2,connectTimeout=1500,syncTimeout=2500,name=voting-api,protocol=resp2,abortConnect=false,reconnectMinDelay=20,reconnectMaxDelay=4000,subscriptionBuffer=64");
+            "cache.internal:6380,password=s3cret=x,user=voting,ssl=true,sslHost=redis.example.com,defaultDatabase=2,connectTimeout=1500,syncTimeout=2500,name=voting-api,protocol=resp2,abortConnect=false,reconnectMinDelay=20,reconnectMaxDelay=4000,keepAlive=15,subscriptionBuffer=64");
 
         Assert.Equal("cache.internal", options.Host);
         Assert.Equal(6380, options.Port);
@@ -24,6 +24,7 @@ public sealed class RedisOptionsTests
         Assert.False(options.AbortOnConnectFail);
         Assert.Equal(TimeSpan.FromMilliseconds(20), options.ReconnectMinDelay);
         Assert.Equal(TimeSpan.FromSeconds(4), options.ReconnectMaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.KeepAlive);
         Assert.Equal(64, options.SubscriptionBufferCapacity);
     }
 
@@ -68,6 +69,7 @@ public sealed class RedisOptionsTests
     [InlineData("h,name=a b", "has a space")]
     [InlineData("h,user=", "user is empty")]
     [InlineData("h,allowAdmin=true", "unknown option 'allowAdmin'")]
+    [InlineData("h,keepAlive=-5", "keepAlive='-5'")]
     [InlineData("h,reconnectMinDelay=500,reconnectMaxDelay=100", "reconnectMinDelay is longer")]
     public void Bad_configuration_is_refused_with_its_reason(string configuration, string reason)
     {

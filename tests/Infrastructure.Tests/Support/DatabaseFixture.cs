@@ -25,6 +25,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public TestCurrentUser CurrentUser { get; } = new();
 
+    public RecordingRoomEventPublisher RoomEvents { get; } = new();
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public async ValueTask InitializeAsync()
@@ -61,6 +63,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<ICurrentUser>(CurrentUser);
         services.AddSingleton<ITallyPublisher, UnwatchedTallyPublisher>();
+        services.AddSingleton<Voting.Application.Chat.IRoomEventPublisher>(RoomEvents);
+        services.AddSingleton<Voting.Application.Chat.ITypingNotifier, UnwatchedTypingNotifier>();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -81,6 +85,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
         Clock.UtcNow = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
         CurrentUser.Set(null, Domain.Users.Role.None);
+        RoomEvents.Clear();
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh scope, as one request would.</summary>

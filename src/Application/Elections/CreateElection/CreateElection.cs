@@ -1,6 +1,8 @@
 using FluentValidation;
 using Voting.Application.Abstractions;
+using Voting.Application.Chat;
 using Voting.Application.Common;
+using Voting.Domain.Chat;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
 
@@ -32,6 +34,7 @@ public sealed class CreateElectionHandler(
     IValidator<CreateElectionCommand> validator,
     ICurrentUser currentUser,
     IElectionRepository elections,
+    IChatRepository chat,
     IUnitOfWork unitOfWork,
     IClock clock)
 {
@@ -49,6 +52,11 @@ public sealed class CreateElectionHandler(
             officer,
             clock);
         elections.Add(election);
+
+        // The election's room is saved with it, so no election ever lacks one.
+        var room = ChatRoom.ForElection(election, clock);
+        chat.Add(room);
+        chat.Add(room.TakeNewRecords());
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return election.Id;
     }

@@ -126,7 +126,8 @@ internal sealed class ServerSentEventsTransport(IOptions<ServerSentEventsOptions
                     }
                     else
                     {
-                        await foreach (var result in subscription.Responses.WithCancellation(token).ConfigureAwait(false))
+                        // The token already ends the response stream (Subscribe was given it): no second registration.
+                        await foreach (var result in subscription.Responses.ConfigureAwait(false))
                         {
                             await events.NextAsync(result).ConfigureAwait(false);
                         }

@@ -19,13 +19,16 @@ internal sealed partial class GraphQLTransportWsConnection(
     private int _initReceived;
     private volatile bool _acknowledged;
 
+    // A timer rather than an awaited delay: once connection_init arrives nothing of it is left on the connection.
+    private Timer? _initTimeout;
+
     protected override string ResultMessageType => "next";
 
     protected override int InternalErrorCloseCode => CloseCodes.InternalServerError;
 
     protected override void OnStarted()
     {
-        Track(WaitForInitAsync());
+        _initTimeout = new Timer(static connection => ((GraphQLTransportWsConnection)connection!).InitTimedOut(), this, options.ConnectionInitWaitTimeout, Timeout.InfiniteTimeSpan);
         if (options.KeepAliveInterval is { } interval)
         {
             Track(KeepAliveAsync(interval, "ping"));
@@ -69,6 +72,8 @@ internal sealed partial class GraphQLTransportWsConnection(
             return;
         }
 
+        await DisposeInitTimeoutAsync().ConfigureAwait(false);
+
         if (options.OnConnect is { } onConnect && !await onConnect(Context, payload).ConfigureAwait(false))
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden").ConfigureAwait(false);
@@ -87,10 +92,8 @@ internal sealed partial class GraphQLTransportWsConnection(
             return;
         }
 
-        var operation = new Operation(CancellationTokenSource.CreateLinkedTokenSource(Lifetime));
-        if (!Operations.TryAdd(id, operation))
+        if (TryAddOperation(id) is not { } operation)
         {
-            operation.Cancellation.Dispose();
             await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists").ConfigureAwait(false);
             return;
         }
@@ -98,22 +101,18 @@ internal sealed partial class GraphQLTransportWsConnection(
         Start(id, request, operation);
     }
 
-    private async Task WaitForInitAsync()
-    {
-        try
-        {
-            await Task.Delay(options.ConnectionInitWaitTimeout, Lifetime).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    // Once the connection has ended the timer cannot fire any more: OnEndedAsync waits for a callback under way.
+    protected override ValueTask OnEndedAsync() => DisposeInitTimeoutAsync();
 
-        if (Volatile.Read(ref _initReceived) == 0)
+    private void InitTimedOut()
+    {
+        if (Volatile.Read(ref _initReceived) == 0 && !Lifetime.IsCancellationRequested)
         {
-            await CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout").ConfigureAwait(false);
+            Track(CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout"));
         }
     }
+
+    private ValueTask DisposeInitTimeoutAsync() => Interlocked.Exchange(ref _initTimeout, null)?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "A graphql-transport-ws connection failed")]
     private static partial void LogConnectionFailed(ILogger logger, Exception exception);

@@ -24,25 +24,28 @@ internal abstract class WebSocketConnection : IDisposable
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // Most connections sit idle between small messages (a subscribe is a few hundred bytes), so the receive
-    // buffer starts small, doubles only for a larger message, and one grown past MaxKeptReceiveBytes is
-    // dropped once its message is handled: ten thousand idle connections must not hold 4 KB each.
+    // Most connections sit idle between small messages (a subscribe is a few hundred bytes): the receive loop
+    // waits for a message with a zero-byte read, holding no buffer, and rents one from the pool only while a
+    // message is read and handled, doubling it for a larger message.
     private const int InitialReceiveBytes = 512;
-    private const int MaxKeptReceiveBytes = 4096;
 
     private readonly WebSocket _socket;
     private readonly GraphQLRequestExecutor _executor;
     private readonly int _maxMessageBytes;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    /// <summary>Operations, timers and sends: cancelled when either side closes or the client goes away.</summary>
-    private readonly CancellationTokenSource _lifetime;
-
-    /// <summary>The receive loop: outlives <see cref="_lifetime"/> by the close handshake.</summary>
-    private readonly CancellationTokenSource _receive;
+    /// <summary>
+    /// Timers and sends: cancelled when either side closes or the receive loop ends (the client went away).
+    /// Nothing links to it per operation: the connection cancels the operations of its table itself, and
+    /// it links to no request token either, so an idle connection holds no callback registration of ours.
+    /// </summary>
+    private readonly CancellationTokenSource _lifetime = new();
 
     private readonly List<Task> _running = [];
     private int _closed;
+
+    /// <summary>After the server's close frame: aborts the socket when the client does not answer in time.</summary>
+    private Timer? _closeHandshake;
 
     protected WebSocketConnection(WebSocket socket, HttpContext context, GraphQLRequestExecutor executor, int maxMessageBytes, ILogger logger)
     {
@@ -51,8 +54,6 @@ internal abstract class WebSocketConnection : IDisposable
         _executor = executor;
         _maxMessageBytes = maxMessageBytes;
         Logger = logger;
-        _lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        _receive = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
     }
 
     protected HttpContext Context { get; }
@@ -85,7 +86,8 @@ internal abstract class WebSocketConnection : IDisposable
         finally
         {
             // Every running operation is cancelled, and its response stream disposed, before the socket is.
-            await _lifetime.CancelAsync().ConfigureAwait(false);
+            EndLifetime();
+            await OnEndedAsync().ConfigureAwait(false);
             Task[] running;
             lock (_running)
             {
@@ -98,8 +100,8 @@ internal abstract class WebSocketConnection : IDisposable
 
     public void Dispose()
     {
+        _closeHandshake?.Dispose();
         _lifetime.Dispose();
-        _receive.Dispose();
         _sendLock.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -109,14 +111,35 @@ internal abstract class WebSocketConnection : IDisposable
     {
     }
 
+    /// <summary>Stops the protocol's own timers once the connection has ended, before its running tasks are awaited.</summary>
+    protected virtual ValueTask OnEndedAsync() => ValueTask.CompletedTask;
+
     /// <summary>Handles one client message (its UTF-8 JSON); a failure of the server's own is logged and closes the connection.</summary>
     protected abstract Task HandleMessageAsync(ReadOnlyMemory<byte> utf8);
 
     protected abstract void LogFailure(Exception exception);
 
+    /// <summary>Adds an operation under <paramref name="id"/> to the table; null when the id is taken.</summary>
+    protected Operation? TryAddOperation(string id)
+    {
+        var operation = new Operation(new CancellationTokenSource());
+        if (!Operations.TryAdd(id, operation))
+        {
+            operation.Cancellation.Dispose();
+            return null;
+        }
+
+        // Added while the connection ended: EndLifetime may have walked the table before it.
+        if (_lifetime.IsCancellationRequested)
+        {
+            operation.Cancellation.Cancel();
+        }
+
+        return operation;
+    }
+
     /// <summary>Runs <paramref name="operation"/> off the receive loop: the client's next message must not wait for it.</summary>
-    protected void Start(string id, GraphQLRequest request, Operation operation) =>
-        Track(Task.Run(() => RunOperationAsync(id, request, operation)));
+    protected void Start(string id, GraphQLRequest request, Operation operation) => Track(RunOperationAsync(id, request, operation));
 
     /// <summary>The client ended an operation: cancel it; nothing more is sent for it.</summary>
     protected async Task StopAsync(string id)
@@ -185,8 +208,8 @@ internal abstract class WebSocketConnection : IDisposable
                 return;
             }
 
-            await _lifetime.CancelAsync().ConfigureAwait(false);
-            _receive.CancelAfter(CloseHandshakeTimeout);
+            EndLifetime();
+            _closeHandshake = new Timer(static socket => ((WebSocket)socket!).Abort(), _socket, CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
             await _socket.CloseOutputAsync((WebSocketCloseStatus)code, Truncate(reason), Context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -230,40 +253,77 @@ internal abstract class WebSocketConnection : IDisposable
         return buffer;
     }
 
+    /// <summary>
+    /// Reads the client's messages in order until its close frame. No token: the client going away fails the read,
+    /// and after the server's close frame <see cref="_closeHandshake"/> aborts the socket if the client stays silent.
+    /// </summary>
     private async Task ReceiveAsync()
     {
-        var buffer = new ArrayBufferWriter<byte>(InitialReceiveBytes);
         while (true)
         {
-            if (buffer.Capacity > MaxKeptReceiveBytes)
+            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
             {
-                buffer = new ArrayBufferWriter<byte>(InitialReceiveBytes);
+                await AnswerCloseAsync().ConfigureAwait(false);
+                return;
             }
 
-            buffer.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
+            var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBytes);
+            try
             {
-                result = await _socket.ReceiveAsync(buffer.GetMemory(), _receive.Token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
+                var length = 0;
+                while (!result.EndOfMessage)
                 {
-                    await AnswerCloseAsync().ConfigureAwait(false);
-                    return;
+                    if (length == buffer.Length)
+                    {
+                        var grown = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(grown);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = grown;
+                    }
+
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        await AnswerCloseAsync().ConfigureAwait(false);
+                        return;
+                    }
+
+                    length += result.Count;
+                    if (length > _maxMessageBytes)
+                    {
+                        await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
+                        return;
+                    }
                 }
 
-                buffer.Advance(result.Count);
-                if (buffer.WrittenCount > _maxMessageBytes)
+                // After the server's close frame only the client's close frame matters. The message is parsed into
+                // objects of its own before HandleAsync returns, so the buffer goes back to the pool after it.
+                if (Volatile.Read(ref _closed) == 0)
                 {
-                    await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
-                    return;
+                    await HandleAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
                 }
             }
-            while (!result.EndOfMessage);
-
-            // After the server's close frame only the client's close frame matters.
-            if (Volatile.Read(ref _closed) == 0)
+            finally
             {
-                await HandleAsync(buffer.WrittenMemory).ConfigureAwait(false);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Cancels the connection's lifetime and every operation in its table.</summary>
+    private void EndLifetime()
+    {
+        _lifetime.Cancel();
+        foreach (var (_, operation) in Operations)
+        {
+            try
+            {
+                operation.Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The operation finished (and disposed its token source) meanwhile.
             }
         }
     }
@@ -287,6 +347,8 @@ internal abstract class WebSocketConnection : IDisposable
 
     private async Task RunOperationAsync(string id, GraphQLRequest request, Operation operation)
     {
+        // Off the receive loop from here on, without a closure and a Task.Run wrapper per operation.
+        await Task.Yield();
         var token = operation.Cancellation.Token;
         try
         {
@@ -308,7 +370,8 @@ internal abstract class WebSocketConnection : IDisposable
                     return;
                 }
 
-                await foreach (var result in subscription.Responses.WithCancellation(token).ConfigureAwait(false))
+                // The token already ends the response stream (Subscribe was given it): no second registration for the enumeration.
+                await foreach (var result in subscription.Responses.ConfigureAwait(false))
                 {
                     // A result without data is the source stream's failure, its last result.
                     if (!result.HasData)
@@ -382,7 +445,7 @@ internal abstract class WebSocketConnection : IDisposable
     /// <summary>The client closed: echo its close frame unless the server closed first.</summary>
     private async Task AnswerCloseAsync()
     {
-        await _lifetime.CancelAsync().ConfigureAwait(false);
+        EndLifetime();
         if (Interlocked.Exchange(ref _closed, 1) == 0 && _socket.State == WebSocketState.CloseReceived)
         {
             await _sendLock.WaitAsync(Context.RequestAborted).ConfigureAwait(false);

@@ -112,13 +112,12 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
                     }
 
                     return ValueTask.FromResult<ISourceStream<T>>(
-                        new TopicSourceStream<T>(topic, new TopicResyncRequiredException(topic, after!.Value, reason!)));
+                        new FailedSourceStream<T>(topic, new TopicResyncRequiredException(topic, after!.Value, reason!)));
                 }
 
-                var subscriber = new Subscriber<T>(found.Options);
+                var subscriber = new Subscriber<T>(this, found, replay, after ?? found.LastSequence);
                 found.Add(subscriber);
-                return ValueTask.FromResult<ISourceStream<T>>(
-                    new TopicSourceStream<T>(this, found, subscriber, replay, after ?? found.LastSequence));
+                return ValueTask.FromResult<ISourceStream<T>>(subscriber);
             }
         }
     }

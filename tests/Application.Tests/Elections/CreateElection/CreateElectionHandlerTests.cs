@@ -1,7 +1,9 @@
 using NSubstitute;
 using Voting.Application.Abstractions;
+using Voting.Application.Chat;
 using Voting.Application.Elections.CreateElection;
 using Voting.Application.Tests.TestSupport;
+using Voting.Domain.Chat;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
 using Voting.Domain.Users;
@@ -12,6 +14,7 @@ namespace Voting.Application.Tests.Elections.CreateElection;
 public sealed class CreateElectionHandlerTests
 {
     private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
+    private readonly IChatRepository _chat = Substitute.For<IChatRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly FakeClock _clock = new();
 
@@ -44,6 +47,27 @@ public sealed class CreateElectionHandlerTests
         Assert.Equal(_clock.UtcNow, added.CreatedAt);
         Assert.Empty(added.Candidates);
         _elections.Received(1).Add(Arg.Any<Election>());
+        await _unitOfWork.Received(1).SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task The_election_gets_its_room_owned_by_its_creator_in_the_same_save()
+    {
+        var officer = UserId.New();
+        Election? added = null;
+        ChatRoom? room = null;
+        RoomRecords? records = null;
+        _elections.Add(Arg.Do<Election>(e => added = e));
+        _chat.Add(Arg.Do<ChatRoom>(r => room = r));
+        _chat.Add(Arg.Do<RoomRecords>(r => records = r));
+        _unitOfWork.When(u => u.SaveChangesAsync(Arg.Any<CancellationToken>())).Do(_ => Assert.NotNull(records));
+
+        await Handler(Callers.SignedIn(Role.ElectionOfficer, officer)).HandleAsync(Valid(), Ct);
+
+        Assert.NotNull(room);
+        Assert.Equal((RoomKind.Election, (ElectionId?)added!.Id, added.Title), (room.Kind, room.ElectionId, room.Name));
+        var owner = Assert.Single(records!.Members);
+        Assert.Equal((officer, MemberRole.Owner), (owner.UserId, owner.Role));
         await _unitOfWork.Received(1).SaveChangesAsync(Ct);
     }
 
@@ -159,8 +183,9 @@ public sealed class CreateElectionHandlerTests
     private void AssertNothingWritten()
     {
         _elections.DidNotReceive().Add(Arg.Any<Election>());
+        _chat.DidNotReceive().Add(Arg.Any<ChatRoom>());
         Assert.Empty(_unitOfWork.ReceivedCalls());
     }
 
-    private CreateElectionHandler Handler(ICurrentUser caller) => new(new CreateElectionValidator(), caller, _elections, _unitOfWork, _clock);
+    private CreateElectionHandler Handler(ICurrentUser caller) => new(new CreateElectionValidator(), caller, _elections, _chat, _unitOfWork, _clock);
 }

@@ -13,10 +13,9 @@ namespace Voting.Application.Tests.Voting.CastVote;
 
 public sealed class CastVoteHandlerTests
 {
-    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
-    private readonly IElectionRepository _elections = Substitute.For<IElectionRepository>();
+    private readonly IVoters _users = Substitute.For<IVoters>();
+    private readonly IOpenElections _openElections = Substitute.For<IOpenElections>();
     private readonly IBallotBox _ballotBox = Substitute.For<IBallotBox>();
-    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>().RunsTransactionsOf<CastVoteResult>();
     private readonly FakeClock _clock = new();
     private readonly User _voter;
     private CastVoteResult? _stored;
@@ -24,14 +23,15 @@ public sealed class CastVoteHandlerTests
     public CastVoteHandlerTests()
     {
         _voter = Registered(TestUsers.Voter(_clock, seed: 7));
-        _ballotBox.NextSequenceAsync(Arg.Any<ElectionId>(), Arg.Any<CancellationToken>()).Returns(42L);
-        _ballotBox.Add(Arg.Do<CastVoteResult>(v => _stored = v));
+        // The ballot box gives the vote sequence 42 and commits what the domain casts.
+        _ballotBox.CommitAsync(Arg.Any<PendingVote>(), Arg.Any<CancellationToken>())
+            .Returns(call => _stored = call.Arg<PendingVote>().Cast(42));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_vote_stores_a_ballot_and_a_participation_in_one_transaction_and_returns_the_receipt()
+    public async Task A_vote_is_committed_by_the_ballot_box_and_returns_the_receipt()
     {
         var election = Stored(TestElections.Open(_clock));
         var choice = election.Candidates[1].Id;
@@ -40,8 +40,7 @@ public sealed class CastVoteHandlerTests
         var receipt = await HandleAsync(_voter, election, choice);
 
         Assert.NotNull(_stored);
-        _ballotBox.Received(1).Add(Arg.Any<CastVoteResult>());
-        await _unitOfWork.ReceivedOneTransactionOf<CastVoteResult>();
+        await _ballotBox.Received(1).CommitAsync(Arg.Is<PendingVote>(v => v.Election == election && v.VoterId == _voter.Id), Arg.Any<CancellationToken>());
         Assert.Equal(election.Id, receipt.ElectionId);
         Assert.Equal(_stored.Receipt.Value, receipt.Receipt);
         Assert.Equal(Receipt.Parse(receipt.Receipt).Hash, _stored.Ballot.ReceiptHash);
@@ -55,31 +54,41 @@ public sealed class CastVoteHandlerTests
     }
 
     [Fact]
-    public async Task The_ballot_sequence_comes_from_the_ballot_box_inside_the_transaction()
+    public async Task The_ballot_sequence_is_the_one_the_ballot_box_gives_when_it_commits()
     {
         var election = Stored(TestElections.Open(_clock));
-        var inTransaction = false;
-        var sequenceTakenInTransaction = new List<bool>();
-        _unitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<CastVoteResult>>>(), Arg.Any<CancellationToken>())
-            .Returns(async call =>
-            {
-                inTransaction = true;
-                var result = await call.Arg<Func<CancellationToken, Task<CastVoteResult>>>()(call.ArgAt<CancellationToken>(1));
-                inTransaction = false;
-                return result;
-            });
-        _ballotBox.NextSequenceAsync(election.Id, Arg.Any<CancellationToken>()).Returns(_ =>
-        {
-            sequenceTakenInTransaction.Add(inTransaction);
-            return 1_234L;
-        });
+        _ballotBox.CommitAsync(Arg.Any<PendingVote>(), Arg.Any<CancellationToken>())
+            .Returns(call => _stored = call.Arg<PendingVote>().Cast(1_234));
 
         var receipt = await HandleAsync(_voter, election, election.Candidates[0].Id);
 
-        Assert.Equal([true], sequenceTakenInTransaction);
         Assert.Equal(1_234, receipt.Sequence);
         Assert.Equal(1_234, _stored?.Ballot.Sequence);
-        await _ballotBox.Received(1).NextSequenceAsync(election.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_pending_vote_checks_the_rules_again_when_the_ballot_box_casts_it()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        _ballotBox.CommitAsync(Arg.Any<PendingVote>(), Arg.Any<CancellationToken>())
+            .Returns(call =>
+            {
+                // The election reaches its closing time while the vote waits for its batch.
+                _clock.Set(election.ClosesAt);
+                return call.Arg<PendingVote>().Cast(1);
+            });
+
+        await Refusals.RefusedAsync(ErrorCodes.ElectionNotOpen, () => HandleAsync(_voter, election, election.Candidates[0].Id));
+    }
+
+    [Fact]
+    public async Task Whether_the_voter_already_voted_is_left_to_the_ballot_box()
+    {
+        var election = Stored(TestElections.Open(_clock));
+        _ballotBox.CommitAsync(Arg.Any<PendingVote>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<CastVoteResult>(new DomainException(ErrorCodes.AlreadyVoted, "You have already voted in this election.")));
+
+        await Refusals.RefusedAsync(ErrorCodes.AlreadyVoted, () => HandleAsync(_voter, election, election.Candidates[0].Id));
     }
 
     [Fact]
@@ -101,19 +110,19 @@ public sealed class CastVoteHandlerTests
 
         await HandleAsync(_voter, election, election.Candidates[0].Id);
 
-        await _elections.DidNotReceiveWithAnyArgs().IsOnVoterRollAsync(default, default, Ct);
+        await _users.DidNotReceiveWithAnyArgs().IsOnVoterRollAsync(default, default, Ct);
     }
 
     [Fact]
     public async Task A_voter_on_the_roll_votes()
     {
         var election = Stored(TestElections.Open(_clock, roll: TestElections.Roll(7, 8)));
-        _elections.IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>()).Returns(true);
+        _users.IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>()).Returns(true);
 
         var receipt = await HandleAsync(_voter, election, election.Candidates[0].Id);
 
         Assert.Equal(42, receipt.Sequence);
-        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+        await _users.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -123,7 +132,7 @@ public sealed class CastVoteHandlerTests
 
         await AssertRefusedAsync(ErrorCodes.NotEligible, _voter, election, election.Candidates[0].Id);
 
-        await _elections.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
+        await _users.Received(1).IsOnVoterRollAsync(election.Id, _voter.CitizenId, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -133,15 +142,6 @@ public sealed class CastVoteHandlerTests
         var election = Stored(TestElections.Open(_clock));
 
         await AssertRefusedAsync(ErrorCodes.NotEligible, officer, election, election.Candidates[0].Id);
-    }
-
-    [Fact]
-    public async Task A_voter_who_already_voted_is_refused()
-    {
-        var election = Stored(TestElections.Open(_clock));
-        _ballotBox.HasVotedAsync(election.Id, _voter.Id, Arg.Any<CancellationToken>()).Returns(true);
-
-        await AssertRefusedAsync(ErrorCodes.AlreadyVoted, _voter, election, election.Candidates[0].Id);
     }
 
     [Theory]
@@ -219,13 +219,9 @@ public sealed class CastVoteHandlerTests
         await AssertNothingTakenOrStoredAsync();
     }
 
-    /// <summary>A refused vote takes no sequence, opens no transaction and stores nothing.</summary>
-    private async Task AssertNothingTakenOrStoredAsync()
-    {
-        await _ballotBox.DidNotReceiveWithAnyArgs().NextSequenceAsync(default, Ct);
-        _ballotBox.DidNotReceiveWithAnyArgs().Add(default!);
-        Assert.Empty(_unitOfWork.ReceivedCalls());
-    }
+    /// <summary>A refused vote never reaches the ballot box, so it joins no batch and takes no sequence.</summary>
+    private async Task AssertNothingTakenOrStoredAsync() =>
+        await _ballotBox.DidNotReceiveWithAnyArgs().CommitAsync(default!, Ct);
 
     private User Registered(User user)
     {
@@ -235,12 +231,12 @@ public sealed class CastVoteHandlerTests
 
     private Election Stored(Election election)
     {
-        _elections.GetAsync(election.Id, Arg.Any<CancellationToken>()).Returns(election);
+        _openElections.GetAsync(election.Id, Arg.Any<CancellationToken>()).Returns(election);
         return election;
     }
 
     private Task<CastVoteReceipt> HandleAsync(User voter, Election election, CandidateId choice) =>
         Handler(Callers.SignedIn(voter.Roles, voter.Id)).HandleAsync(new CastVoteCommand(election.Id, choice), Ct);
 
-    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _elections, _ballotBox, _unitOfWork, _clock);
+    private CastVoteHandler Handler(ICurrentUser caller) => new(caller, _users, _openElections, _ballotBox, _clock);
 }

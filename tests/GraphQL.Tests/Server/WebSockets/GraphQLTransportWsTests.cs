@@ -177,7 +177,7 @@ public sealed class GraphQLTransportWsTests
         await using var host = await WebSocketTestClient.StartHostAsync();
         await using var client = await WebSocketTestClient.ConnectAndInitAsync(host);
 
-        // The receive buffer starts at 512 bytes and one grown past 4 KB is replaced after its message.
+        // A receive buffer is rented only once a message arrives, 512 bytes doubled as needed, and returned after it.
         await client.SubscribeAsync("big", "{ answer }" + new string(' ', 10_000));
         Assert.Equal("{\"data\":{\"answer\":42}}", JsonSerializer.Serialize((await client.ReceiveAsync()).GetProperty("payload")));
         Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());

@@ -321,6 +321,90 @@ public sealed class InMemoryTopicEventBusTests
     }
 
     [Fact]
+    public async Task A_buffer_holds_its_full_size_while_its_storage_grows_and_wraps()
+    {
+        var bus = Bus(new TopicOptions { SubscriberBufferSize = 100, Policy = SlowSubscriberPolicy.EndSubscriber });
+        await using var stream = await bus.SubscribeAsync<int>("chat", ct: Ct);
+        var events = stream.GetAsyncEnumerator(Ct);
+        for (var i = 1; i <= 3; i++)
+        {
+            await bus.SendAsync("chat", i, Ct);
+        }
+
+        Assert.Equal([1, 2], await ReadAsync(events, 2));
+        for (var i = 4; i <= 102; i++)
+        {
+            await bus.SendAsync("chat", i, Ct);
+        }
+
+        // 3 to 102: exactly the 100 the buffer holds, in order across every growth of its storage.
+        Assert.Equal(Range(3, 102), await ReadAsync(events, 100));
+        for (var i = 103; i <= 203; i++)
+        {
+            await bus.SendAsync("chat", i, Ct);
+        }
+
+        Assert.Equal(Range(103, 202), await ReadAsync(events, 100));
+        var failure = await Assert.ThrowsAsync<TopicResyncRequiredException>(async () => await events.MoveNextAsync());
+        Assert.Equal(202, failure.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_snapshot_subscriber_that_reads_now_and_then_keeps_the_newest_its_buffer_holds()
+    {
+        var bus = Bus(new TopicOptions { SubscriberBufferSize = 5, Policy = SlowSubscriberPolicy.Coalesce });
+        await using var stream = await bus.SubscribeAsync<int>("tally", ct: Ct);
+        var events = stream.GetAsyncEnumerator(Ct);
+        for (var i = 1; i <= 3; i++)
+        {
+            await bus.SendAsync("tally", i, Ct);
+        }
+
+        Assert.Equal([1], await ReadAsync(events, 1));
+        for (var i = 4; i <= 13; i++)
+        {
+            await bus.SendAsync("tally", i, Ct);
+        }
+
+        Assert.Equal(Range(9, 13), await ReadAsync(events, 5));
+    }
+
+    [Fact]
+    public async Task Subscribers_leaving_or_ended_amid_many_leave_the_others_every_event()
+    {
+        var bus = Bus(new TopicOptions { SubscriberBufferSize = 2, Policy = SlowSubscriberPolicy.EndSubscriber });
+        var streams = new List<ISourceStream<int>>();
+        for (var i = 0; i < 6; i++)
+        {
+            streams.Add(await bus.SubscribeAsync<int>("chat", ct: Ct));
+        }
+
+        var readers = streams.Select(s => s.GetAsyncEnumerator(Ct)).ToList();
+        await streams[2].DisposeAsync();
+        await streams[0].DisposeAsync();
+        var stalled = readers[4];
+        var reading = new[] { readers[1], readers[3], readers[5] };
+        for (var i = 1; i <= 5; i++)
+        {
+            await bus.SendAsync("chat", i, Ct);
+            foreach (var reader in reading)
+            {
+                Assert.True(await reader.MoveNextAsync());
+                Assert.Equal(i, reader.Current.Sequence);
+            }
+        }
+
+        Assert.Equal([1, 2], await ReadAsync(stalled, 2));
+        await Assert.ThrowsAsync<TopicResyncRequiredException>(async () => await stalled.MoveNextAsync());
+        foreach (var stream in streams)
+        {
+            await stream.DisposeAsync();
+        }
+
+        Assert.Equal(0, bus.TopicCount);
+    }
+
+    [Fact]
     public async Task A_snapshot_topic_replays_only_as_many_events_as_a_buffer_holds()
     {
         var bus = Bus(new TopicOptions { ReplayWindow = 10, SubscriberBufferSize = 2, Policy = SlowSubscriberPolicy.Coalesce });

@@ -100,11 +100,10 @@ internal sealed partial class SubscriptionsTransportWsConnection(
 
         // A start under the id of a running operation replaces it, as the reference server does.
         await StopAsync(id).ConfigureAwait(false);
-        var operation = new Operation(CancellationTokenSource.CreateLinkedTokenSource(Lifetime));
 
         // Only the receive loop adds operations, and it removed this id a moment ago; the replaced operation's own
         // clean-up removes only its own entry, so it cannot take this one out.
-        Operations[id] = operation;
+        var operation = TryAddOperation(id) ?? throw new InvalidOperationException($"Operation {id} is still in the table after it was stopped.");
         Start(id, request, operation);
     }
 

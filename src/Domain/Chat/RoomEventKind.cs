@@ -1,0 +1,16 @@
+namespace Voting.Domain.Chat;
+
+/// <summary>Everything that takes a place in a room's sequence.</summary>
+public enum RoomEventKind
+{
+    MessageAdded = 0,
+    MessageEdited = 1,
+    MessageDeleted = 2,
+    MemberJoined = 3,
+    MemberLeft = 4,
+    MemberInvited = 5,
+    MemberKicked = 6,
+    MemberBanned = 7,
+    MemberMuted = 8,
+    MemberRoleChanged = 9,
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Voting.Application.Abstractions;
+using Voting.Domain.Ballots;
+using Voting.Domain.Elections;
+
+namespace Voting.Infrastructure.Persistence.Voting;
+
+/// <summary>
+/// Group commit (ADR 0025): one writer per election in this process takes every vote waiting at
+/// that moment and commits them in one transaction (<see cref="VoteBatchWriter"/>); votes that
+/// arrive meanwhile wait for the next batch. Each caller is answered after its batch commits.
+/// Across processes the election's "BallotSequences" row lock still serialises the batches.
+/// </summary>
+internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallotBox
+{
+    /// <summary>The most votes in one transaction; bounds its statements' parameters and its lock time.</summary>
+    internal const int MaxBatchSize = 500;
+
+    private readonly ConcurrentDictionary<ElectionId, ElectionQueue> _queues = new();
+
+    public Task<CastVoteResult> CommitAsync(PendingVote vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        cancellationToken.ThrowIfCancellationRequested();
+        var queued = new QueuedVote(vote);
+        var queue = _queues.GetOrAdd(vote.Election.Id, static _ => new ElectionQueue());
+        bool start;
+        lock (queue)
+        {
+            queue.Waiting.Enqueue(queued);
+            start = !queue.Running;
+            queue.Running = true;
+        }
+
+        if (start)
+        {
+            // The writer belongs to no request: its scope, logging context and cancellation are its own.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => DrainAsync(vote.Election.Id, queue), CancellationToken.None);
+            }
+        }
+
+        return WaitAsync(queued, cancellationToken);
+    }
+
+    private static async Task<CastVoteResult> WaitAsync(QueuedVote queued, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Withdrawing succeeds only while the vote waits; once in a batch, its outcome is awaited.
+            using var registration = cancellationToken.Register(static (state, token) => ((QueuedVote)state!).TryWithdraw(token), queued);
+            return await queued.Outcome.ConfigureAwait(false);
+        }
+
+        return await queued.Outcome.ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync(ElectionId electionId, ElectionQueue queue)
+    {
+        while (true)
+        {
+            var batch = new List<QueuedVote>();
+            lock (queue)
+            {
+                while (batch.Count < MaxBatchSize && queue.Waiting.TryDequeue(out var queued))
+                {
+                    if (queued.TryTake())
+                    {
+                        batch.Add(queued);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    queue.Running = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var writer = scope.ServiceProvider.GetRequiredService<VoteBatchWriter>();
+                    await writer.CommitAsync(electionId, batch).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception)
+            {
+                // Nothing of the batch committed: every vote in it fails (answered ones ignore this).
+                foreach (var queued in batch)
+                {
+                    queued.Fail(exception);
+                }
+            }
+        }
+    }
+
+    /// <summary>One election's waiting votes; guarded by locking the instance.</summary>
+    private sealed class ElectionQueue
+    {
+        public Queue<QueuedVote> Waiting { get; } = new();
+
+        public bool Running { get; set; }
+    }
+}

@@ -1,0 +1,20 @@
+using Voting.Application.Chat;
+using Voting.GraphQL.Subscriptions.Topics;
+
+namespace Voting.WebApi.GraphQL.Chat;
+
+/// <summary>Wires chat's live side: the room topics and the publisher the use cases hand committed log entries to, and typing signals.</summary>
+internal static class ChatServiceCollectionExtensions
+{
+    public static IServiceCollection AddChat(this IServiceCollection services)
+    {
+        services.AddInMemoryTopicEventBus(topics => topics
+            .AddPrefix(RoomEventTopic.Prefix, RoomEventTopic.Options)
+            .AddPrefix(TypingTopic.Prefix, TypingTopic.Options));
+        services.AddSingleton<IRoomEventPublisher, TopicRoomEventPublisher>();
+        services.AddSingleton<ITypingNotifier, TopicTypingNotifier>();
+        services.AddScoped<RoomEventSubscriptions>();
+        services.AddScoped<TypingSubscriptions>();
+        return services;
+    }
+}
