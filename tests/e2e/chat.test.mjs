@@ -135,6 +135,41 @@ function watch(server, person, roomId, afterSequence) {
   return watcher;
 }
 
+/** A graphql-ws client of one person on one instance watching who is online in a room; `next()` awaits the next list. */
+function watchPresence(server, person, roomId) {
+  const client = createClient({
+    url: `${server.baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${person.token}` },
+    retryAttempts: 0,
+    lazy: true,
+  });
+  const lists = [];
+  const waiting = [];
+  let failure = null;
+  client.subscribe(
+    { query: 'subscription Presence($roomId: ID!) { presence(roomId: $roomId) { roomId userIds } }', variables: { roomId } },
+    {
+      next: (result) => {
+        if (result.errors) failure = result.errors;
+        else lists.push([...result.data.presence.userIds].sort());
+        while (waiting.length > 0 && lists.length > 0) waiting.shift().resolve(lists.shift());
+      },
+      error: (error) => {
+        failure = error;
+        for (const waiter of waiting.splice(0)) waiter.reject(new Error(JSON.stringify(failure)));
+      },
+      complete: () => {},
+    },
+  );
+  return {
+    next: () => (lists.length > 0
+      ? Promise.resolve(lists.shift())
+      : failure ? Promise.reject(new Error(JSON.stringify(failure))) : new Promise((resolve, reject) => waiting.push({ resolve, reject }))),
+    close: () => client.dispose(),
+  };
+}
+
 /** The MESSAGE_ADDED events of a watcher, in arrival order. */
 const messagesOf = (watcher) => watcher.events.filter((e) => e.kind === 'MESSAGE_ADDED');
 
@@ -345,5 +380,21 @@ describe('chat across two instances (graphql-ws, PostgreSQL, Redis)', () => {
     await send(a, owner, roomId, 'you may read', 'owner-1');
     await reader.sawMessage('owner-1');
     await reader.close();
+  });
+
+  test('presence: watchers on each instance see each other come and go', async () => {
+    const roomId = await createRoom(a, owner, 'PUBLIC', 'Presence');
+    const onA = watchPresence(a, alice, roomId);
+    assert.deepEqual(await onA.next(), [alice.userId]);
+    const onB = watchPresence(b, bob, roomId);
+    const both = [alice.userId, bob.userId].sort();
+    assert.deepEqual(await onB.next(), both);
+    assert.deepEqual(await onA.next(), both, 'A hears of B through Redis');
+    const { presence } = await call(b, 'query Presence($id: ID!) { presence(roomId: $id) { userIds } }', { id: roomId }, owner.token);
+    assert.deepEqual([...presence.userIds].sort(), both);
+
+    await onB.close(); // Bob's socket closes: B marks him offline and signals it
+    assert.deepEqual(await onA.next(), [alice.userId]);
+    await onA.close();
   });
 });

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Chat.Presence;
 using Voting.Domain.Chat;
 using Voting.Domain.Users;
+using Voting.GraphQL.Subscriptions.Topics;
 using Voting.WebApi.GraphQL.Chat;
 using Voting.WebApi.Tests.GraphQL.Live;
-using Voting.WebApi.Tests.Support;
 
 namespace Voting.WebApi.Tests.GraphQL.Chat;
 
@@ -18,104 +18,89 @@ public sealed class PresenceTests : IAsyncLifetime
 {
     private const string PresenceSubscription = "subscription($r: ID!) { presence(roomId: $r) { roomId userIds at } }";
     private const string PresenceQuery = "query($r: ID!) { presence(roomId: $r) { userIds } }";
-    private PostgresTestDatabase _database = null!;
-    private LiveHost _a = null!;
-    private LiveHost _b = null!;
+    private LiveHostPair _pair = null!;
 
-    private static string RedisAddress =>
-        Environment.GetEnvironmentVariable("VOTING_TEST_REDIS") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("VOTING_TEST_REDIS is not set: run the suites through ./test.sh, which starts redis-server on 127.0.0.1 and sets it.");
+    private LiveHost A => _pair.A;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = _database.ConnectionString,
-            ["Redis:Configuration"] = RedisAddress,
-            ["Redis:Topics:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
-        };
+    private LiveHost B => _pair.B;
 
-        // One after the other: the first migrates and seeds, the second finds it done.
-        _a = new LiveHost(scheduler: false, settings);
-        _ = _a.Services;
-        _b = new LiveHost(scheduler: false, settings);
-        _ = _b.Services;
-    }
+    public async ValueTask InitializeAsync() => _pair = await LiveHostPair.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _pair.DisposeAsync();
 
     [Fact]
     public async Task Watchers_on_both_instances_see_each_other_come_and_go()
     {
-        var (owner, _) = await SignInAsync(_a, LiveHost.AdminCitizenId, "admin-password");
-        var (ann, annId) = await SignInAsync(_a, LiveHost.VoterCitizenIds[0], "voter-password");
-        var (ben, benId) = await SignInAsync(_b, LiveHost.VoterCitizenIds[1], "voter-password");
-        var room = await CreateRoomAsync(_a, owner, "PUBLIC");
+        var (owner, _) = await SignInAsync(A, LiveHost.AdminCitizenId, "admin-password");
+        var (ann, annId) = await SignInAsync(A, LiveHost.VoterCitizenIds[0], "voter-password");
+        var (ben, benId) = await SignInAsync(B, LiveHost.VoterCitizenIds[1], "voter-password");
+        var room = await CreateRoomAsync(A, owner, "PUBLIC");
 
-        await using var onA = await _a.ConnectAsync(ann);
+        await using var onA = await A.ConnectAsync(ann);
         await onA.SubscribeAsync("p", PresenceSubscription, new { r = room });
         Assert.Equal([annId], Online(await onA.NextAsync("p")));
 
-        var onB = await _b.ConnectAsync(ben);
+        var onB = await B.ConnectAsync(ben);
         await onB.SubscribeAsync("p", PresenceSubscription, new { r = room });
         Assert.Equal(Sorted(annId, benId), Online(await onB.NextAsync("p")));
         Assert.Equal(Sorted(annId, benId), Online(await onA.NextAsync("p")));
-        Assert.Equal(Sorted(annId, benId), await QueryOnlineAsync(_b, owner, room));
+        Assert.Equal(Sorted(annId, benId), await QueryOnlineAsync(B, owner, room));
 
         await onB.DisposeAsync(); // Ben's connection drops: his instance marks him offline and says so
         Assert.Equal([annId], Online(await onA.NextAsync("p")));
-        Assert.Equal([annId], await QueryOnlineAsync(_a, owner, room));
+        Assert.Equal([annId], await QueryOnlineAsync(A, owner, room));
     }
 
     [Fact]
     public async Task A_connection_that_stopped_renewing_drops_out_when_its_expiry_passes()
     {
-        var (owner, _) = await SignInAsync(_a, LiveHost.AdminCitizenId, "admin-password");
-        var (_, carolId) = await SignInAsync(_a, LiveHost.VoterCitizenIds[2], "voter-password");
-        var room = await CreateRoomAsync(_a, owner, "PUBLIC");
+        var (owner, _) = await SignInAsync(A, LiveHost.AdminCitizenId, "admin-password");
+        var (_, carolId) = await SignInAsync(A, LiveHost.VoterCitizenIds[2], "voter-password");
+        var room = await CreateRoomAsync(A, owner, "PUBLIC");
 
         // A connection of an instance that died: marked once on B, never renewed, never removed.
-        var now = _b.Clock.UtcNow;
-        await _b.Services.GetRequiredService<IPresenceStore>().MarkOnlineAsync(
+        var now = B.Clock.UtcNow;
+        await B.Services.GetRequiredService<IPresenceStore>().MarkOnlineAsync(
             new RoomId(room), new UserId(carolId), "dead-instance", now + PresenceSubscriptions.Ttl, now, TestContext.Current.CancellationToken);
-        Assert.Equal([carolId], await QueryOnlineAsync(_a, owner, room));
+        Assert.Equal([carolId], await QueryOnlineAsync(A, owner, room));
 
-        _a.Clock.MoveTo(now + PresenceSubscriptions.Ttl);
-        Assert.Empty(await QueryOnlineAsync(_a, owner, room));
+        A.Clock.MoveTo(now + PresenceSubscriptions.Ttl);
+        Assert.Empty(await QueryOnlineAsync(A, owner, room));
     }
 
     [Fact]
     public async Task A_non_member_sees_no_presence_of_a_private_room()
     {
-        var (owner, _) = await SignInAsync(_a, LiveHost.AdminCitizenId, "admin-password");
-        var (outsider, _) = await SignInAsync(_b, LiveHost.VoterCitizenIds[0], "voter-password");
-        var room = await CreateRoomAsync(_a, owner, "PRIVATE");
+        var (owner, _) = await SignInAsync(A, LiveHost.AdminCitizenId, "admin-password");
+        var (outsider, _) = await SignInAsync(B, LiveHost.VoterCitizenIds[0], "voter-password");
+        var room = await CreateRoomAsync(A, owner, "PRIVATE");
 
-        using var query = await _b.PostAsync(PresenceQuery, new { r = room }, outsider);
+        using var query = await B.PostAsync(PresenceQuery, new { r = room }, outsider);
         Assert.Equal("NOT_A_MEMBER", query.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
 
-        await using var socket = await _b.ConnectAsync(outsider);
+        await using var socket = await B.ConnectAsync(outsider);
         await socket.SubscribeAsync("p", PresenceSubscription, new { r = room });
         var refusal = await socket.ReceiveAsync();
         Assert.Equal("error", refusal.GetProperty("type").GetString());
         Assert.Equal("NOT_A_MEMBER", refusal.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal([Guid.Parse(await MeAsync(_a, owner))], await OwnerOnlyAsync());
+        Assert.Equal([Guid.Parse(await MeAsync(A, owner))], await OwnerOnlyAsync());
 
         async Task<Guid[]> OwnerOnlyAsync()
         {
             // The refused subscription marked nobody: only a watcher of the owner's appears.
-            await using var watcher = await _a.ConnectAsync(owner);
+            await using var watcher = await A.ConnectAsync(owner);
             await watcher.SubscribeAsync("p", PresenceSubscription, new { r = room });
             return Online(await watcher.NextAsync("p"));
         }
+    }
+
+    [Fact]
+    public void A_presence_signal_round_trips_as_json_between_instances()
+    {
+        var serializer = new JsonTopicMessageSerializer();
+        var signal = new PresenceSignal(Guid.NewGuid(), Guid.NewGuid(), Online: true, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.FromHours(7)));
+
+        Assert.Equal(signal, serializer.Deserialize<PresenceSignal>(serializer.Serialize(signal)));
     }
 
     private static async Task<(string Token, Guid Id)> SignInAsync(LiveHost host, string citizenId, string password)
