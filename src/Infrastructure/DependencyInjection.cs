@@ -81,6 +81,7 @@ public static class DependencyInjection
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisTopicLogOptions>>().Value);
             services.AddSingleton<RedisTopicLog>();
+            services.AddRedisPresenceStore();
         }
 
         return services;
