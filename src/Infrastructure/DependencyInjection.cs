@@ -7,12 +7,15 @@ using Voting.Application.Abstractions;
 using Voting.Application.Chat;
 using Voting.Domain.Common;
 using Voting.Domain.Elections.Events;
+using Voting.Infrastructure.Caching;
 using Voting.Infrastructure.Chat;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
 using Voting.Infrastructure.Persistence.Chat;
 using Voting.Infrastructure.Persistence.Repositories;
 using Voting.Infrastructure.Persistence.Voting;
+using Voting.Infrastructure.RateLimiting;
+using Voting.Infrastructure.Redis;
 using Voting.Infrastructure.Scheduling;
 using Voting.Infrastructure.Security;
 using Voting.Infrastructure.Time;
@@ -21,7 +24,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing and the clock.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing and the clock; with <c>Redis:Configuration</c>, Redis and what uses it.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -70,7 +73,37 @@ public static class DependencyInjection
 
         services.AddHostedService<ElectionScheduler>();
 
+        // Redis only when Redis:Configuration is set; without it everything runs in this process.
+        if (services.AddRedis(configuration))
+        {
+            AddRedisReadCacheAndRateLimits(services, configuration);
+        }
+
         return services;
+    }
+
+    /// <summary>
+    /// The shared key prefix, the election cache (reads through it, invalidation after every commit that changed an
+    /// election) and the shared rate limits (ADR 0030). Without Redis, elections are read from the database every time
+    /// and the limits are this instance's own.
+    /// </summary>
+    private static void AddRedisReadCacheAndRateLimits(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisKeyOptions>().Bind(configuration.GetSection(RedisKeyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ElectionCacheOptions>().Bind(configuration.GetSection(ElectionCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RedisElectionCache>();
+        services.AddScoped<ElectionQueries>();
+        services.Replace(ServiceDescriptor.Scoped<IElectionQueries, CachedElectionQueries>());
+        services.AddScoped<UnitOfWork>();
+        services.Replace(ServiceDescriptor.Scoped<IUnitOfWork, ElectionCacheInvalidatingUnitOfWork>());
+
+        services.AddSingleton<RedisRateLimiter>();
+        services.AddSingleton<InMemoryChatRateLimiter>();
+        services.Replace(ServiceDescriptor.Singleton<IChatRateLimiter, RedisChatRateLimiter>());
     }
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)
