@@ -15,6 +15,7 @@ using Voting.Infrastructure.Persistence.Chat;
 using Voting.Infrastructure.Persistence.Repositories;
 using Voting.Infrastructure.Persistence.Voting;
 using Voting.Infrastructure.RateLimiting;
+using Voting.Infrastructure.Realtime;
 using Voting.Infrastructure.Redis;
 using Voting.Infrastructure.Scheduling;
 using Voting.Infrastructure.Security;
@@ -24,7 +25,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing and the clock; with <c>Redis:Configuration</c>, Redis and what uses it.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing, the clock, and Redis when configured (the topic log, the election cache, shared rate limits).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -76,6 +77,12 @@ public static class DependencyInjection
         // Redis only when Redis:Configuration is set; without it everything runs in this process.
         if (services.AddRedis(configuration))
         {
+            services.AddOptions<RedisTopicLogOptions>().Bind(configuration.GetSection(RedisTopicLogOptions.SectionName))
+                .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "Redis:Topics:KeyPrefix must not be empty.")
+                .Validate(o => o.IdleExpiry >= TimeSpan.FromMinutes(1), "Redis:Topics:IdleExpiry must be at least a minute.")
+                .ValidateOnStart();
+            services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisTopicLogOptions>>().Value);
+            services.AddSingleton<RedisTopicLog>();
             AddRedisReadCacheAndRateLimits(services, configuration);
         }
 

@@ -13,6 +13,7 @@ using Voting.WebApi.GraphQL.Live;
 using Voting.WebApi.Health;
 using Voting.WebApi.Hosting;
 using Voting.WebApi.Identity;
+using Voting.WebApi.Realtime;
 using Voting.WebApi.Seeding;
 
 namespace Voting.WebApi;
@@ -54,6 +55,7 @@ internal static class DependencyInjection
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.AddLiveUpdates(configuration);
         services.AddChat();
+        services.AddRealtime();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.
         services.Configure<WebSocketTransportOptions>(configuration.GetSection("GraphQL:WebSockets"));
@@ -61,7 +63,11 @@ internal static class DependencyInjection
         // A token in the connection_init payload authenticates the connection (close 4403 when invalid).
         services.AddOptions<WebSocketTransportOptions>().Configure<ConnectionAuthenticator>((o, authenticator) => o.OnConnect = authenticator.OnConnectAsync);
         services.AddOptions<LegacyWebSocketTransportOptions>().Configure<ConnectionAuthenticator>((o, authenticator) => o.OnConnect = authenticator.OnConnectAsync);
-        services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        var health = services.AddHealthChecks().AddDbContextCheck<VotingDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        if (services.Any(d => d.ServiceType == typeof(Infrastructure.Redis.RedisClient)))
+        {
+            health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        }
         return services;
     }
 

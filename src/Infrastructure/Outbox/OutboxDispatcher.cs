@@ -90,38 +90,52 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Claims up to a batch of due rows with one conditional update, oldest first. When another
-    /// dispatcher took some of them meanwhile, the rows carrying this claim's lease are read back.
+    /// Claims up to a batch of due rows, oldest first, with one conditional UPDATE … RETURNING: a row comes
+    /// back only to the dispatcher whose update changed it. PostgreSQL re-checks the condition on a row
+    /// another dispatcher updated meanwhile (so it is not claimed twice) and skips rows locked by a claim
+    /// in progress; SQLite has one writer at a time. Two dispatchers may compute the same lease end
+    /// (same clock reading), so the lease value cannot tell whose claim a row carries.
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(VotingDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var candidates = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-
-        var ids = candidates.Select(m => m.Id).ToList();
         var until = now + _options.Lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until), cancellationToken)
-            .ConfigureAwait(false);
-        if (claimed == candidates.Count)
+        var postgres = db.Database.IsNpgsql();
+
+        var batch = _options.BatchSize;
+
+        // SQLite keeps DateTimeOffset as UTC ticks (VotingDbContext) and has no row locks; PostgreSQL
+        // keeps timestamptz and lets concurrent claims skip each other's rows.
+        var claim = postgres
+            ? db.Database.SqlQuery<long>($"""
+                UPDATE "OutboxMessages" SET "LockedUntil" = {until.ToUniversalTime()}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.ToUniversalTime()})
+                    ORDER BY "Id" LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                  AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.ToUniversalTime()})
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<long>($"""
+                UPDATE "OutboxMessages" SET "LockedUntil" = {until.UtcTicks}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.UtcTicks})
+                    ORDER BY "Id" LIMIT {batch})
+                  AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.UtcTicks})
+                RETURNING "Id" AS "Value"
+                """);
+        var ids = await claim.ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0)
         {
-            return candidates;
+            return [];
         }
 
-        var ours = (await db.OutboxMessages.AsNoTracking()
-            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && m.LockedUntil == until)
-            .Select(m => m.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-        return candidates.Where(m => ours.Contains(m.Id)).ToList();
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RescheduleAsync(VotingDbContext db, OutboxMessage message, Exception exception, CancellationToken cancellationToken)

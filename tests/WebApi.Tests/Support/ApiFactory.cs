@@ -31,6 +31,13 @@ public sealed class ApiFactory(string environment, IReadOnlyDictionary<string, s
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(merged));
+
+        // Settings given this way are seen by Program's registrations too (AddInfrastructure reads
+        // Redis:Configuration while registering), which the configuration callback above comes too late for.
+        foreach (var (key, value) in merged)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ namespace Voting.GraphQL.Subscriptions.Topics;
 public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiver
 {
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
-    private readonly TopicOptionsRegistry _registry;
+    private readonly Func<string, TopicOptions> _resolveOptions;
     private readonly TimeProvider _time;
 
     // The highest sequence of any topic forgotten so far: a topic created afterwards starts above it.
@@ -21,7 +21,14 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
     /// <summary>Creates a bus whose topics take their options from <paramref name="registry"/> (all defaults when null).</summary>
     public InMemoryTopicEventBus(TopicOptionsRegistry? registry = null, TimeProvider? time = null)
     {
-        _registry = registry ?? new TopicOptionsRegistry();
+        _resolveOptions = (registry ?? new TopicOptionsRegistry()).Resolve;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>A bus whose topics take the options <paramref name="resolveOptions"/> gives (the local fan-out of <see cref="DistributedTopicEventBus"/>).</summary>
+    internal InMemoryTopicEventBus(Func<string, TopicOptions> resolveOptions, TimeProvider? time)
+    {
+        _resolveOptions = resolveOptions;
         _time = time ?? TimeProvider.System;
     }
 
@@ -115,6 +122,62 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
         }
     }
 
+    /// <summary>
+    /// Appends an event another process sequenced (see <see cref="DistributedTopicEventBus"/>) and offers it
+    /// to this process's subscribers. An event at or below the topic's last sequence is a duplicate and is
+    /// dropped; a topic nobody here subscribes to and that keeps no window is not created for it.
+    /// </summary>
+    /// <returns>Whether the event was appended.</returns>
+    internal bool Relay<T>(string topic, TopicEvent<T> published)
+    {
+        while (true)
+        {
+            var found = GetOrCreate<T>(topic);
+            lock (found.Gate)
+            {
+                if (found.Retired)
+                {
+                    continue;
+                }
+
+                var appended = published.Sequence > found.LastSequence;
+                if (appended)
+                {
+                    found.AppendRelayed(published);
+                }
+
+                if (found.IsIdle)
+                {
+                    Retire(found);
+                }
+
+                return appended;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the topic's current subscribers with RESYNC_REQUIRED after what they hold: events on their
+    /// way from another process were lost (<paramref name="reason"/> says how).
+    /// </summary>
+    internal void EndSubscribersBehind<T>(string topic, string reason)
+    {
+        if (_topics.TryGetValue(topic, out var found) && found is Topic<T> typed)
+        {
+            lock (typed.Gate)
+            {
+                if (!typed.Retired)
+                {
+                    typed.EndSubscribersBehind(reason);
+                    if (typed.IsIdle)
+                    {
+                        Retire(typed);
+                    }
+                }
+            }
+        }
+    }
+
     internal void Unsubscribe<T>(Topic<T> topic, Subscriber<T> subscriber)
     {
         lock (topic.Gate)
@@ -131,7 +194,7 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
     {
         var found = _topics.GetOrAdd(
             name,
-            static (name, bus) => new Topic<T>(name, bus._registry.Resolve(name), Volatile.Read(ref bus._lastRetiredSequence)),
+            static (name, bus) => new Topic<T>(name, bus._resolveOptions(name), Volatile.Read(ref bus._lastRetiredSequence)),
             this);
         return found as Topic<T>
             ?? throw new InvalidOperationException(

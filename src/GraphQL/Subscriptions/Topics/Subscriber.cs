@@ -37,7 +37,9 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
 
     private long _lastSequence;
     private bool _completed;
-    private bool _overflowed;
+    // Why the subscriber missed events (its buffer filled on a log topic: empty; lost on their way from
+    // another process: the reason), or null while it has them all.
+    private string? _behindReason;
     private CancellationToken _token;
     private CancellationTokenRegistration _registration;
     private int _enumerated;
@@ -79,7 +81,7 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
                 if (_topic.Options.Policy != SlowSubscriberPolicy.Coalesce)
                 {
                     // The reader, which is not waiting (the buffer is full), finds the flag once it has read the buffer.
-                    _overflowed = true;
+                    _behindReason = string.Empty;
                     _completed = true;
                     return false;
                 }
@@ -114,6 +116,29 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
             {
                 _waiting = false;
                 _waiter.SetResult(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the subscriber as one that missed events (<paramref name="reason"/>: lost on their way from another
+    /// process): its reader gets RESYNC_REQUIRED after what is buffered.
+    /// </summary>
+    public void EndBehind(string reason)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _behindReason = reason;
+            _completed = true;
+            if (_waiting)
+            {
+                _waiting = false;
+                _waiter.SetException(new TopicResyncRequiredException(Topic, _lastSequence, reason));
             }
         }
     }
@@ -164,9 +189,11 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
 
             if (_completed)
             {
-                return _overflowed
+                return _behindReason is { } reason
                     ? ValueTask.FromException<bool>(new TopicResyncRequiredException(
-                        Topic, _lastSequence, $"it fell {_topic.Options.SubscriberBufferSize} events behind on a topic that ends slow subscribers"))
+                        Topic,
+                        _lastSequence,
+                        reason.Length > 0 ? reason : $"it fell {_topic.Options.SubscriberBufferSize} events behind on a topic that ends slow subscribers"))
                     : new ValueTask<bool>(false);
             }
 

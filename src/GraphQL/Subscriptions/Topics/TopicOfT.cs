@@ -16,9 +16,12 @@ internal sealed class Topic<T>(string name, TopicOptions options, long lastRetir
 
     public override Type MessageType => typeof(T);
 
-    public long Append(T message, DateTimeOffset publishedAt)
+    public long Append(T message, DateTimeOffset publishedAt) => AppendRelayed(new TopicEvent<T>(LastSequence + 1, message, publishedAt));
+
+    /// <summary>Appends an event whose sequence another process gave; it must be above <see cref="Topic.LastSequence"/>.</summary>
+    public long AppendRelayed(TopicEvent<T> published)
     {
-        var published = new TopicEvent<T>(++LastSequence, message, publishedAt);
+        LastSequence = published.Sequence;
         if (_window.Length > 0)
         {
             _window[(_windowStart + _windowCount) % _window.Length] = published;
@@ -96,6 +99,17 @@ internal sealed class Topic<T>(string name, TopicOptions options, long lastRetir
 
         RemoveAt(index);
         return true;
+    }
+
+    /// <summary>Ends every subscriber with RESYNC_REQUIRED once it has read what it holds: the topic lost events it cannot give them.</summary>
+    public void EndSubscribersBehind(string reason)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.EndBehind(reason);
+        }
+
+        _subscribers.Clear();
     }
 
     public override void CompleteSubscribers()

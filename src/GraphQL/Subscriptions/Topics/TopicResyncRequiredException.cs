@@ -19,7 +19,11 @@ public sealed class TopicResyncRequiredException : GraphQLException
     {
         Topic = topic;
         LastSequence = lastSequence;
+        Reason = reason;
     }
+
+    /// <summary>Why the events cannot be given.</summary>
+    public string Reason { get; }
 
     /// <summary>The topic of the subscription.</summary>
     public string Topic { get; }

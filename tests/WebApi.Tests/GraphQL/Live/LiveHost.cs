@@ -30,14 +30,22 @@ internal sealed class LiveHost : IAsyncDisposable
     private readonly ApiFactory _factory;
     private readonly WebApplicationFactory<Program> _host;
 
-    public LiveHost(bool scheduler)
+    /// <param name="scheduler">Whether the election scheduler runs.</param>
+    /// <param name="settings">Further settings, e.g. a shared database and Redis for a second instance.</param>
+    public LiveHost(bool scheduler, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _factory = new ApiFactory("Development", new Dictionary<string, string?>
+        var merged = new Dictionary<string, string?>
         {
             ["Outbox:PollInterval"] = "00:00:00.050",
             ["Scheduling:Enabled"] = scheduler ? "true" : "false",
             ["Scheduling:PollInterval"] = "00:00:00.050",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        _factory = new ApiFactory("Development", merged);
         _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClock>(Clock)));
     }
 
@@ -57,6 +65,27 @@ internal sealed class LiveHost : IAsyncDisposable
             TestContext.Current.CancellationToken);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return json.RootElement.GetProperty("data").GetProperty("login").GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Posts a GraphQL request over HTTP, as <paramref name="accessToken"/>'s holder when given.</summary>
+    public async Task<System.Text.Json.JsonDocument> PostAsync(string query, object? variables = null, string? accessToken = null)
+    {
+        using var http = _host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query, variables }) };
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>GETs <paramref name="path"/> and returns the body.</summary>
+    public async Task<string> GetAsync(string path)
+    {
+        using var http = _host.CreateClient();
+        return await http.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
     }
 
     /// <summary>A Draft election with two candidates (visible to officials only).</summary>
