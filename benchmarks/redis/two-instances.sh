@@ -56,7 +56,7 @@ start_instance() { # start_instance NAME PORT
     Database__ConnectionString="Data Source=$OUT/$name.db" Serilog__MinimumLevel__Default=Warning \
     Jwt__SigningKey="$SIGNING_KEY" Accounts__InitialAdmin__CitizenId="$ADMIN_CITIZEN_ID" \
     Accounts__InitialAdmin__Phone=+66800000000 Accounts__InitialAdmin__Password="$ADMIN_PASSWORD" \
-    Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__Topics__KeyPrefix="bench:" \
+    Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="bench:" \
     setsid dotnet Voting.WebApi.dll) >"$OUT/$name.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 240); do

@@ -12,7 +12,7 @@ namespace Voting.Infrastructure.Chat;
 /// <c>{user}/{connection}</c>: one scored by expiry (unix ms) says which are live and which to prune, one with
 /// every score 0 lists a user's connections by lexical range, so neither write scans the whole room.
 /// Expired members are pruned by the writes; reads only skip them. Keys live under the topic key prefix
-/// (<c>Redis:Topics:KeyPrefix</c>) and expire when a room has had no heartbeat for a while.
+/// (<c>Redis:KeyPrefix</c>) and expire when a room has had no heartbeat for a while.
 /// </summary>
 internal sealed class RedisPresenceStore(RedisClient redis, RedisTopicLogOptions options) : IPresenceStore
 {

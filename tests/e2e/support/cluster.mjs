@@ -25,7 +25,7 @@ export async function startCluster({ environment = 'Development', env = {} } = {
     connectionString: database.connectionString,
     env: {
       Redis__Configuration: redis,
-      Redis__Topics__KeyPrefix: `e2e-${process.pid}-${Math.random().toString(36).slice(2, 10)}:`,
+      Redis__KeyPrefix: `e2e-${process.pid}-${Math.random().toString(36).slice(2, 10)}:`,
       ...env,
     },
   };

@@ -34,7 +34,7 @@ internal sealed class LiveHostPair : IAsyncDisposable
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Redis:Configuration"] = RedisAddress,
-            ["Redis:Topics:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
+            ["Redis:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
         };
 
         // One after the other: the first migrates and seeds, the second finds it done.
