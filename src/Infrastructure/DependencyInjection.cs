@@ -74,6 +74,9 @@ public static class DependencyInjection
 
         services.AddHostedService<ElectionScheduler>();
 
+        // Who is online in a room: in this process, unless Redis (below) shares it between instances.
+        services.AddInMemoryPresenceStore();
+
         // Redis only when Redis:Configuration is set; without it everything runs in this process.
         if (services.AddRedis(configuration))
         {

@@ -1,6 +1,5 @@
 using Voting.Application.Chat;
 using Voting.GraphQL.Subscriptions.Topics;
-using Voting.Infrastructure.Chat;
 
 namespace Voting.WebApi.GraphQL.Chat;
 
@@ -17,7 +16,6 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<ITypingNotifier, TopicTypingNotifier>();
         services.AddScoped<RoomEventSubscriptions>();
         services.AddScoped<TypingSubscriptions>();
-        services.AddInMemoryPresenceStore(); // Infrastructure puts the Redis store in its place when Redis is configured
         services.AddScoped<PresenceSubscriptions>();
         return services;
     }
