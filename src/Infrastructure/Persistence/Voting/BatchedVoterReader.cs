@@ -56,47 +56,61 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
 
     private async Task DrainAsync()
     {
-        while (true)
+        // One scope (and DbContext, reading untracked) serves every group of this drain; see GroupCommitBallotBox.
+        AsyncServiceScope? scope = null;
+        try
         {
-            var batch = new List<(UserId Id, TaskCompletionSource<User?> Answer)>();
-            lock (_waiting)
+            while (true)
             {
-                while (batch.Count < MaxBatchSize && _waiting.TryDequeue(out var request))
+                var batch = new List<(UserId Id, TaskCompletionSource<User?> Answer)>();
+                lock (_waiting)
                 {
-                    batch.Add(request);
+                    while (batch.Count < MaxBatchSize && _waiting.TryDequeue(out var request))
+                    {
+                        batch.Add(request);
+                    }
+
+                    if (batch.Count == 0)
+                    {
+                        _running = false;
+                        return;
+                    }
                 }
 
-                if (batch.Count == 0)
+                try
                 {
-                    _running = false;
-                    return;
-                }
-            }
-
-            try
-            {
-                var ids = batch.Select(r => r.Id).Distinct().ToList();
-                List<User> users;
-                var scope = scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
-                {
-                    users = await scope.ServiceProvider.GetRequiredService<VotingDbContext>().Users.AsNoTracking()
+                    var ids = batch.Select(r => r.Id).Distinct().ToList();
+                    scope ??= scopes.CreateAsyncScope();
+                    var users = await scope.Value.ServiceProvider.GetRequiredService<VotingDbContext>().Users.AsNoTracking()
                         .Where(u => ids.Contains(u.Id))
                         .ToListAsync(CancellationToken.None).ConfigureAwait(false);
+                    var byId = users.ToDictionary(u => u.Id);
+                    foreach (var (id, answer) in batch)
+                    {
+                        answer.TrySetResult(byId.GetValueOrDefault(id));
+                    }
                 }
-
-                var byId = users.ToDictionary(u => u.Id);
-                foreach (var (id, answer) in batch)
+                catch (Exception exception)
                 {
-                    answer.TrySetResult(byId.GetValueOrDefault(id));
+                    foreach (var (_, answer) in batch)
+                    {
+                        answer.TrySetException(exception);
+                    }
+
+                    if (scope is { } failed)
+                    {
+                        await failed.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    scope = null;
                 }
             }
-            catch (Exception exception)
+        }
+        finally
+        {
+            if (scope is { } last)
             {
-                foreach (var (_, answer) in batch)
-                {
-                    answer.TrySetException(exception);
-                }
+                await last.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -59,45 +59,57 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
 
     private async Task DrainAsync(ElectionId electionId, ElectionQueue queue)
     {
-        while (true)
+        // One scope (and DbContext) serves every batch of this drain: under load the writer runs batch after
+        // batch, and building a DbContext per batch was a large share of a small batch's cost. Batches of one
+        // writer never overlap, and a failed batch's scope is dropped, so no state of it reaches the next.
+        AsyncServiceScope? scope = null;
+        try
         {
-            var batch = new List<QueuedVote>();
-            lock (queue)
+            while (true)
             {
-                while (batch.Count < MaxBatchSize && queue.Waiting.TryDequeue(out var queued))
+                var batch = new List<QueuedVote>();
+                lock (queue)
                 {
-                    if (queued.TryTake())
+                    while (batch.Count < MaxBatchSize && queue.Waiting.TryDequeue(out var queued))
                     {
-                        batch.Add(queued);
+                        if (queued.TryTake())
+                        {
+                            batch.Add(queued);
+                        }
+                    }
+
+                    if (batch.Count == 0)
+                    {
+                        queue.Running = false;
+                        return;
                     }
                 }
 
-                if (batch.Count == 0)
+                try
                 {
-                    queue.Running = false;
-                    return;
+                    scope ??= scopes.CreateAsyncScope();
+                    await scope.Value.ServiceProvider.GetRequiredService<VoteBatchWriter>().CommitAsync(electionId, batch).ConfigureAwait(false);
                 }
-            }
+                catch (Exception exception)
+                {
+                    // Nothing of the batch committed: every vote in it fails (answered ones ignore this).
+                    foreach (var queued in batch)
+                    {
+                        queued.Fail(exception);
+                    }
 
-            try
-            {
-                var scope = scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
-                {
-                    var writer = scope.ServiceProvider.GetRequiredService<VoteBatchWriter>();
-                    await writer.CommitAsync(electionId, batch).ConfigureAwait(false);
-                }
-            }
-            catch (Exception exception)
-            {
-                // Nothing of the batch committed: every vote in it fails (answered ones ignore this).
-                foreach (var queued in batch)
-                {
-                    queued.Fail(exception);
+                    await DisposeAsync(scope).ConfigureAwait(false);
+                    scope = null;
                 }
             }
         }
+        finally
+        {
+            await DisposeAsync(scope).ConfigureAwait(false);
+        }
     }
+
+    private static ValueTask DisposeAsync(AsyncServiceScope? scope) => scope?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>One election's waiting votes; guarded by locking the instance.</summary>
     private sealed class ElectionQueue
