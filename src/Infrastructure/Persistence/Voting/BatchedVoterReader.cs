@@ -12,12 +12,13 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// commit, a lone request is answered at once and groups grow with load by themselves. Each
 /// read uses a scope of its own, so a vote's request never needs a DbContext of its own.
 /// </summary>
-internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
+internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters, IAsyncDisposable
 {
     /// <summary>The most users in one query; bounds its parameter list.</summary>
     internal const int MaxBatchSize = 500;
 
     private readonly Queue<(UserId Id, TaskCompletionSource<User?> Answer)> _waiting = new();
+    private readonly DrainScopes _scopes = new(scopes);
     private bool _running;
 
     public Task<User?> GetAsync(UserId id, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
 
     private async Task DrainAsync()
     {
-        // One scope (and DbContext, reading untracked) serves every group of this drain; see GroupCommitBallotBox.
+        // A kept scope (and DbContext, reading untracked) serves the groups (DrainScopes).
         AsyncServiceScope? scope = null;
         try
         {
@@ -80,7 +81,7 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
                 try
                 {
                     var ids = batch.Select(r => r.Id).Distinct().ToList();
-                    scope ??= scopes.CreateAsyncScope();
+                    scope ??= _scopes.Rent();
                     var users = await scope.Value.ServiceProvider.GetRequiredService<VotingDbContext>().Users.AsNoTracking()
                         .Where(u => ids.Contains(u.Id))
                         .ToListAsync(CancellationToken.None).ConfigureAwait(false);
@@ -108,10 +109,12 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
         }
         finally
         {
-            if (scope is { } last)
+            if (scope is { } completed)
             {
-                await last.DisposeAsync().ConfigureAwait(false);
+                await _scopes.ReturnAsync(completed).ConfigureAwait(false);
             }
         }
     }
+
+    public ValueTask DisposeAsync() => _scopes.DisposeAsync();
 }

@@ -12,12 +12,13 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// arrive meanwhile wait for the next batch. Each caller is answered after its batch commits.
 /// Across processes the election's "BallotSequences" row lock still serialises the batches.
 /// </summary>
-internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallotBox
+internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallotBox, IAsyncDisposable
 {
     /// <summary>The most votes in one transaction; bounds its statements' parameters and its lock time.</summary>
     internal const int MaxBatchSize = 500;
 
     private readonly ConcurrentDictionary<ElectionId, ElectionQueue> _queues = new();
+    private readonly DrainScopes _scopes = new(scopes);
 
     public Task<CastVoteResult> CommitAsync(PendingVote vote, CancellationToken cancellationToken)
     {
@@ -59,9 +60,8 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
 
     private async Task DrainAsync(ElectionId electionId, ElectionQueue queue)
     {
-        // One scope (and DbContext) serves every batch of this drain: under load the writer runs batch after
-        // batch, and building a DbContext per batch was a large share of a small batch's cost. Batches of one
-        // writer never overlap, and a failed batch's scope is dropped, so no state of it reaches the next.
+        // A kept scope (and DbContext) serves the batches (DrainScopes): building a DbContext per batch was a
+        // large share of a small batch's cost. Batches of one writer never overlap on it.
         AsyncServiceScope? scope = null;
         try
         {
@@ -87,7 +87,7 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
 
                 try
                 {
-                    scope ??= scopes.CreateAsyncScope();
+                    scope ??= _scopes.Rent();
                     await scope.Value.ServiceProvider.GetRequiredService<VoteBatchWriter>().CommitAsync(electionId, batch).ConfigureAwait(false);
                 }
                 catch (Exception exception)
@@ -98,18 +98,26 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
                         queued.Fail(exception);
                     }
 
-                    await DisposeAsync(scope).ConfigureAwait(false);
+                    // Whatever state the failure left in it goes with it.
+                    if (scope is { } failed)
+                    {
+                        await failed.DisposeAsync().ConfigureAwait(false);
+                    }
+
                     scope = null;
                 }
             }
         }
         finally
         {
-            await DisposeAsync(scope).ConfigureAwait(false);
+            if (scope is { } completed)
+            {
+                await _scopes.ReturnAsync(completed).ConfigureAwait(false);
+            }
         }
     }
 
-    private static ValueTask DisposeAsync(AsyncServiceScope? scope) => scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _scopes.DisposeAsync();
 
     /// <summary>One election's waiting votes; guarded by locking the instance.</summary>
     private sealed class ElectionQueue
