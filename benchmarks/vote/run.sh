@@ -11,11 +11,13 @@
 #    CLIENTS keep-alive connections, every request from a different voter, WARMUP s then DURATION s.
 # 3. Audit: acknowledged votes against the rows in the database: lost, duplicated, ballot sequences.
 #
-# A markdown report goes to stdout. Knobs: CLIENTS (64), WARMUP (5), DURATION (20), VOTERS (200000),
+# A markdown report goes to stdout. Knobs: CLIENTS (64), WARMUP (45), DURATION (20), VOTERS (300000),
 # PGBENCH_CLIENTS (32), PGBENCH_DURATION (20), OUT (logs, acks; a temporary folder if unset),
 # VOTING_BENCH_POSTGRES=HOST:PORT to use a running server (user PGUSER or postgres, PGPASSWORD if
 # needed; two databases are created and dropped) instead of a private one. PROFILE=1 also records a
-# dotnet-trace (dotnet-sampled-thread-time) of the server over the measured window into OUT. LOG_SQL=1
+# dotnet-trace (dotnet-sampled-thread-time) of the server over the measured window into OUT; PERF=1 instead
+# samples the server's CPU with perf (JIT symbols from /tmp/perf-PID.map; W^X off so that perf can use them) into OUT/server.perf, read with
+# `perf report -i OUT/server.perf --no-children --sort symbol`. LOG_SQL=1
 # logs every database command the server sends (EF Core's "Executed DbCommand", one per round trip) and
 # counts them per vote: run it with few clients and a short DURATION, as logging slows the server.
 set -euo pipefail
@@ -23,9 +25,11 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 CLIENTS=${CLIENTS:-64}
-WARMUP=${WARMUP:-5}
+# 45 s: on a busy 2-core machine the JIT still recompiles hot methods (tiered compilation) ~30 s after the
+# server starts, at up to a quarter of its CPU; the window measures the sustained rate, after that.
+WARMUP=${WARMUP:-45}
 DURATION=${DURATION:-20}
-VOTERS=${VOTERS:-200000}
+VOTERS=${VOTERS:-300000}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}
 PGBENCH_DURATION=${PGBENCH_DURATION:-20}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -148,6 +152,7 @@ env ASPNETCORE_URLS=http://127.0.0.1:$port ASPNETCORE_ENVIRONMENT=Production \
   Serilog__MinimumLevel__Default=Warning Jwt__SigningKey="$BENCH_SIGNING_KEY" \
   Accounts__InitialAdmin__CitizenId="$ADMIN_CITIZEN_ID" Accounts__InitialAdmin__Phone=+66800000000 \
   Accounts__InitialAdmin__Password="$ADMIN_PASSWORD" \
+  DOTNET_PerfMapEnabled=$([[ ${PERF:-0} == 1 ]] && echo 1 || echo 0) DOTNET_EnableWriteXorExecute=$([[ ${PERF:-0} == 1 ]] && echo 0 || echo 1) \
   "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=$([[ ${LOG_SQL:-0} == 1 ]] && echo Information || echo Warning)" \
   setsid dotnet Voting.WebApi.dll >"$OUT/server.log" 2>&1 &
 server_pid=$!
@@ -191,11 +196,16 @@ if [[ ${PROFILE:-0} == 1 ]]; then
   (sleep "$WARMUP" && exec ~/.dotnet/tools/dotnet-trace collect -p "$server_pid" --profile dotnet-sampled-thread-time \
     --duration "00:00:00:$(printf '%02d' "$DURATION")" -o "$OUT/server.nettrace" >"$OUT/trace.log" 2>&1) &
   trace_pid=$!
+elif [[ ${PERF:-0} == 1 ]]; then
+  # CPU samples (not thread time: a waiting thread costs nothing here) of the server over the measured window.
+  (sleep "$WARMUP" && exec perf record -e cpu-clock -F 999 -g -p "$server_pid" -o "$OUT/server.perf" -- sleep "$DURATION" \
+    >"$OUT/perf.log" 2>&1) &
+  trace_pid=$!
 fi
 log "castVote: $CLIENTS clients, ${WARMUP} s warm-up + ${DURATION} s measured"
 result=$("${client[@]}" cast --url "http://127.0.0.1:$port/graphql" --election "$election_id" --candidates "$candidate_ids" \
   --signing-key "$BENCH_SIGNING_KEY" --voters "$VOTERS" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" \
-  --acks "$OUT/acks.tsv" --unanswered "$OUT/unanswered.txt" | grep '^RESULT ')
+  --acks "$OUT/acks.tsv" --unanswered "$OUT/unanswered.txt" --server-pid "$server_pid" | grep '^RESULT ')
 server_cpu_after=$(cpu_ticks "$server_pid")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ -n $trace_pid ]]; then wait "$trace_pid" || true; trace_pid=; fi
@@ -265,6 +275,7 @@ echo "pgbench average latency ${ceiling_latency} ms. castVote errors by code in 
 echo "$(field "$result" votes) votes answered in $(field "$result" seconds) s; voters used $(field "$result" voters_used) of $VOTERS (exhausted: $(field "$result" exhausted))."
 awk -v c="$((server_cpu_after - server_cpu_before))" -v hz="$hz" -v n="$acknowledged" -v t="$commits" \
   'BEGIN { if (n > 0) printf "Server CPU per acknowledged vote (warm-up included): %.0f µs; PostgreSQL commits per vote: %.2f.\n", c / hz * 1e6 / n, t / n }'
+echo "Over the measured window only: server CPU $(field "$result" server_cpu_us_per_vote) µs per answered vote, load client CPU $(field "$result" client_cpu_us_per_vote) µs."
 echo
 echo "Audit (every vote of the run, warm-up included):"
 echo

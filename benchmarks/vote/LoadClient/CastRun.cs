@@ -26,6 +26,7 @@ internal sealed class CastRun(Options options)
     private readonly TimeSpan _duration = options.Seconds("duration", 20);
     private readonly string? _acksFile = options.Text("acks", string.Empty) is { Length: > 0 } acks ? acks : null;
     private readonly string? _unansweredFile = options.Text("unanswered", string.Empty) is { Length: > 0 } file ? file : null;
+    private readonly int _serverPid = options.Integer("server-pid", 0);
 
     private long _nextVoter;
     private long _windowStart;
@@ -43,7 +44,9 @@ internal sealed class CastRun(Options options)
         _windowStart = start + (long)(_warmup.TotalSeconds * Stopwatch.Frequency);
         _windowEnd = _windowStart + (long)(_duration.TotalSeconds * Stopwatch.Frequency);
         var loops = Enumerable.Range(0, _clients).Select(_ => Task.Run(() => LoopAsync(client, bodies, cancellationToken), cancellationToken)).ToArray();
+        var cpu = MeasureCpuAsync(cancellationToken);
         var results = await Task.WhenAll(loops).ConfigureAwait(false);
+        var (serverCpu, clientCpu) = await cpu.ConfigureAwait(false);
         var stoppedAt = Math.Min(Stopwatch.GetTimestamp(), _windowEnd);
 
         var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
@@ -77,6 +80,9 @@ internal sealed class CastRun(Options options)
         Append(result, "unanswered", unanswered.Count);
         Append(result, "voters_used", Math.Min(Interlocked.Read(ref _nextVoter) - (_firstVoter - 1), _voters));
         Append(result, "exhausted", exhausted ? 1 : 0);
+        var answered = latencies.Length + errors.Values.Sum();
+        Append(result, "server_cpu_us_per_vote", serverCpu is { } server && answered > 0 ? (server.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
+        Append(result, "client_cpu_us_per_vote", answered > 0 ? (clientCpu.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
         Console.WriteLine(result);
         return 0;
     }
@@ -127,6 +133,46 @@ internal sealed class CastRun(Options options)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The CPU time the server (<c>--server-pid</c>, from /proc) and this client used over the measured window
+    /// exactly: warm-up, JIT and set-up excluded. Less sensitive to other work on the machine than votes/s.
+    /// </summary>
+    private async Task<(TimeSpan? Server, TimeSpan Client)> MeasureCpuAsync(CancellationToken cancellationToken)
+    {
+        await DelayUntilAsync(_windowStart, cancellationToken).ConfigureAwait(false);
+        using var self = Process.GetCurrentProcess();
+        var serverBefore = ServerCpu();
+        var clientBefore = self.TotalProcessorTime;
+        await DelayUntilAsync(_windowEnd, cancellationToken).ConfigureAwait(false);
+        var serverAfter = ServerCpu();
+        self.Refresh();
+        var client = self.TotalProcessorTime - clientBefore;
+        return (serverAfter - serverBefore, client);
+    }
+
+    private static async Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>utime + stime of the server process (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms).</summary>
+    private TimeSpan? ServerCpu()
+    {
+        if (_serverPid == 0)
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText($"/proc/{_serverPid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static long Percentile(long[] sorted, double p) =>

@@ -5,9 +5,12 @@ using Voting.Benchmarks.Votes;
 //   schedules and opens it; prints "ELECTION <id> <candidate id>,<candidate id>,...".
 // VoteLoadClient cast --url ... --election ID --candidates ID,ID,... --signing-key KEY --voters N
 //                     [--first-voter 1] [--clients 64] [--warmup 5] [--duration 20] [--acks FILE] [--unanswered FILE]
+//                     [--server-pid PID]
 //   Each of --clients loops on its own keep-alive connection, every request from the next unused voter
 //   (voter n's user ID is Voters.IdOf(n), as run.sh inserted them). Progress goes to stderr; one
 //   "RESULT key=value ..." line to stdout; every acknowledged vote (warm-up included) to --acks for the audit.
+//   With --server-pid, the server's CPU time over the measured window (from /proc) per answered vote; the
+//   client's own CPU per vote is always reported.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

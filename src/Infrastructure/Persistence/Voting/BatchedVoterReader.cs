@@ -12,12 +12,13 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// commit, a lone request is answered at once and groups grow with load by themselves. Each
 /// read uses a scope of its own, so a vote's request never needs a DbContext of its own.
 /// </summary>
-internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
+internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters, IAsyncDisposable
 {
     /// <summary>The most users in one query; bounds its parameter list.</summary>
     internal const int MaxBatchSize = 500;
 
     private readonly Queue<(UserId Id, TaskCompletionSource<User?> Answer)> _waiting = new();
+    private readonly DrainScopes _scopes = new(scopes);
     private bool _running;
 
     public Task<User?> GetAsync(UserId id, CancellationToken cancellationToken)
@@ -56,48 +57,64 @@ internal sealed class BatchedVoterReader(IServiceScopeFactory scopes) : IVoters
 
     private async Task DrainAsync()
     {
-        while (true)
+        // A kept scope (and DbContext, reading untracked) serves the groups (DrainScopes).
+        AsyncServiceScope? scope = null;
+        try
         {
-            var batch = new List<(UserId Id, TaskCompletionSource<User?> Answer)>();
-            lock (_waiting)
+            while (true)
             {
-                while (batch.Count < MaxBatchSize && _waiting.TryDequeue(out var request))
+                var batch = new List<(UserId Id, TaskCompletionSource<User?> Answer)>();
+                lock (_waiting)
                 {
-                    batch.Add(request);
+                    while (batch.Count < MaxBatchSize && _waiting.TryDequeue(out var request))
+                    {
+                        batch.Add(request);
+                    }
+
+                    if (batch.Count == 0)
+                    {
+                        _running = false;
+                        return;
+                    }
                 }
 
-                if (batch.Count == 0)
+                try
                 {
-                    _running = false;
-                    return;
-                }
-            }
-
-            try
-            {
-                var ids = batch.Select(r => r.Id).Distinct().ToList();
-                List<User> users;
-                var scope = scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
-                {
-                    users = await scope.ServiceProvider.GetRequiredService<VotingDbContext>().Users.AsNoTracking()
+                    var ids = batch.Select(r => r.Id).Distinct().ToList();
+                    scope ??= _scopes.Rent();
+                    var users = await scope.Value.ServiceProvider.GetRequiredService<VotingDbContext>().Users.AsNoTracking()
                         .Where(u => ids.Contains(u.Id))
                         .ToListAsync(CancellationToken.None).ConfigureAwait(false);
+                    var byId = users.ToDictionary(u => u.Id);
+                    foreach (var (id, answer) in batch)
+                    {
+                        answer.TrySetResult(byId.GetValueOrDefault(id));
+                    }
                 }
+                catch (Exception exception)
+                {
+                    foreach (var (_, answer) in batch)
+                    {
+                        answer.TrySetException(exception);
+                    }
 
-                var byId = users.ToDictionary(u => u.Id);
-                foreach (var (id, answer) in batch)
-                {
-                    answer.TrySetResult(byId.GetValueOrDefault(id));
-                }
-            }
-            catch (Exception exception)
-            {
-                foreach (var (_, answer) in batch)
-                {
-                    answer.TrySetException(exception);
+                    if (scope is { } failed)
+                    {
+                        await failed.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    scope = null;
                 }
             }
         }
+        finally
+        {
+            if (scope is { } completed)
+            {
+                await _scopes.ReturnAsync(completed).ConfigureAwait(false);
+            }
+        }
     }
+
+    public ValueTask DisposeAsync() => _scopes.DisposeAsync();
 }

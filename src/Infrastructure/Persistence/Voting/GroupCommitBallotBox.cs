@@ -12,12 +12,13 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// arrive meanwhile wait for the next batch. Each caller is answered after its batch commits.
 /// Across processes the election's "BallotSequences" row lock still serialises the batches.
 /// </summary>
-internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallotBox
+internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallotBox, IAsyncDisposable
 {
     /// <summary>The most votes in one transaction; bounds its statements' parameters and its lock time.</summary>
     internal const int MaxBatchSize = 500;
 
     private readonly ConcurrentDictionary<ElectionId, ElectionQueue> _queues = new();
+    private readonly DrainScopes _scopes = new(scopes);
 
     public Task<CastVoteResult> CommitAsync(PendingVote vote, CancellationToken cancellationToken)
     {
@@ -59,45 +60,64 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
 
     private async Task DrainAsync(ElectionId electionId, ElectionQueue queue)
     {
-        while (true)
+        // A kept scope (and DbContext) serves the batches (DrainScopes): building a DbContext per batch was a
+        // large share of a small batch's cost. Batches of one writer never overlap on it.
+        AsyncServiceScope? scope = null;
+        try
         {
-            var batch = new List<QueuedVote>();
-            lock (queue)
+            while (true)
             {
-                while (batch.Count < MaxBatchSize && queue.Waiting.TryDequeue(out var queued))
+                var batch = new List<QueuedVote>();
+                lock (queue)
                 {
-                    if (queued.TryTake())
+                    while (batch.Count < MaxBatchSize && queue.Waiting.TryDequeue(out var queued))
                     {
-                        batch.Add(queued);
+                        if (queued.TryTake())
+                        {
+                            batch.Add(queued);
+                        }
+                    }
+
+                    if (batch.Count == 0)
+                    {
+                        queue.Running = false;
+                        return;
                     }
                 }
 
-                if (batch.Count == 0)
+                try
                 {
-                    queue.Running = false;
-                    return;
+                    scope ??= _scopes.Rent();
+                    await scope.Value.ServiceProvider.GetRequiredService<VoteBatchWriter>().CommitAsync(electionId, batch).ConfigureAwait(false);
                 }
-            }
+                catch (Exception exception)
+                {
+                    // Nothing of the batch committed: every vote in it fails (answered ones ignore this).
+                    foreach (var queued in batch)
+                    {
+                        queued.Fail(exception);
+                    }
 
-            try
-            {
-                var scope = scopes.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
-                {
-                    var writer = scope.ServiceProvider.GetRequiredService<VoteBatchWriter>();
-                    await writer.CommitAsync(electionId, batch).ConfigureAwait(false);
-                }
-            }
-            catch (Exception exception)
-            {
-                // Nothing of the batch committed: every vote in it fails (answered ones ignore this).
-                foreach (var queued in batch)
-                {
-                    queued.Fail(exception);
+                    // Whatever state the failure left in it goes with it.
+                    if (scope is { } failed)
+                    {
+                        await failed.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    scope = null;
                 }
             }
         }
+        finally
+        {
+            if (scope is { } completed)
+            {
+                await _scopes.ReturnAsync(completed).ConfigureAwait(false);
+            }
+        }
     }
+
+    public ValueTask DisposeAsync() => _scopes.DisposeAsync();
 
     /// <summary>One election's waiting votes; guarded by locking the instance.</summary>
     private sealed class ElectionQueue

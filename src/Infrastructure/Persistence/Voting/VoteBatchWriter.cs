@@ -25,6 +25,10 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
 
         // The transaction is all or nothing; EF Core's savepoint around SaveChanges would only add two round trips.
         db.Database.AutoSavepointsEnabled = false;
+
+        // The writer's DbContext serves the batches that follow (GroupCommitBallotBox): on SQLite the rows
+        // SaveChanges stored stay tracked, and must not be carried into the next batch.
+        db.ChangeTracker.Clear();
         var answers = new List<Action>(batch.Count);
         var transaction = await db.Database.BeginTransactionAsync(none).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
