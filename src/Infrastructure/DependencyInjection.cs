@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Application.Abstractions;
 using Voting.Application.Chat;
+using Voting.Application.Elections.LiveTally;
 using Voting.Domain.Common;
 using Voting.Domain.Elections.Events;
 using Voting.Infrastructure.Chat;
@@ -81,6 +82,12 @@ public static class DependencyInjection
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisTopicLogOptions>>().Value);
             services.AddSingleton<RedisTopicLog>();
+
+            // Live tallies in Redis (ADR 0031): replaces the Application's count of the ballots.
+            services.AddSingleton<ILiveTallyStore, RedisLiveTallyStore>();
+            services.AddScoped<StoredTallyCounts>();
+            services.AddScoped<ILiveTallyCounts>(sp => sp.GetRequiredService<StoredTallyCounts>());
+            services.AddHostedService<LiveTallyRebuilder>();
         }
 
         return services;
