@@ -45,6 +45,18 @@ public sealed class RedisLiveTallyStore(RedisClient redis, RedisTopicLogOptions 
         return 1
         """);
 
+    // KEYS: tally. ARGV: from version, new version, expiry (s), then candidate field and count pairs. Returns 1 when added.
+    private static readonly RedisScript Add = new("""
+        local applied = redis.call('HGET', KEYS[1], 'applied')
+        if not applied or tonumber(applied) ~= tonumber(ARGV[1]) then return 0 end
+        for i = 4, #ARGV, 2 do
+          redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+        end
+        redis.call('HSET', KEYS[1], 'applied', ARGV[2])
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """);
+
     private readonly string _prefix = options.KeyPrefix;
     private readonly long _expirySeconds = (long)options.IdleExpiry.TotalSeconds;
 
@@ -58,6 +70,15 @@ public sealed class RedisLiveTallyStore(RedisClient redis, RedisTopicLogOptions 
             2 => LiveTallyApplyResult.Gap,
             _ => LiveTallyApplyResult.Missing,
         };
+    }
+
+    public async Task<bool> AddAsync(ElectionId electionId, long fromVersion, BallotCounts ballots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ballots);
+        var arguments = new List<RedisValue>(3 + (2 * ballots.PerCandidate.Count)) { fromVersion, ballots.LastSequence, _expirySeconds };
+        AddCounts(arguments, ballots);
+        var reply = await redis.EvalAsync(Add, [Key(electionId)], arguments, cancellationToken).ConfigureAwait(false);
+        return reply.AsInt64() == 1;
     }
 
     public async Task<BallotCounts?> ReadAsync(ElectionId electionId, CancellationToken cancellationToken)
@@ -84,14 +105,19 @@ public sealed class RedisLiveTallyStore(RedisClient redis, RedisTopicLogOptions 
     {
         ArgumentNullException.ThrowIfNull(counts);
         var arguments = new List<RedisValue>(2 + (2 * counts.PerCandidate.Count)) { counts.LastSequence, _expirySeconds };
+        AddCounts(arguments, counts);
+
+        var reply = await redis.EvalAsync(Replace, [Key(electionId)], arguments, cancellationToken).ConfigureAwait(false);
+        return reply.AsInt64() == 1;
+    }
+
+    private static void AddCounts(List<RedisValue> arguments, BallotCounts counts)
+    {
         foreach (var (candidate, votes) in counts.PerCandidate)
         {
             arguments.Add(CandidateField(candidate));
             arguments.Add(votes);
         }
-
-        var reply = await redis.EvalAsync(Replace, [Key(electionId)], arguments, cancellationToken).ConfigureAwait(false);
-        return reply.AsInt64() == 1;
     }
 
     private static string CandidateField(CandidateId candidate) => CandidatePrefix + candidate.Value.ToString("N", CultureInfo.InvariantCulture);

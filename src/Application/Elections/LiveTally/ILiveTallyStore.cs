@@ -17,6 +17,13 @@ public interface ILiveTallyStore
     /// </summary>
     Task<LiveTallyApplyResult> ApplyAsync(ElectionId electionId, CandidateId candidateId, long sequence, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="ballots"/>, the ballots after <paramref name="fromVersion"/> read from the database,
+    /// if the tally still stands at <paramref name="fromVersion"/>, and moves <c>applied</c> to their last
+    /// sequence; otherwise changes nothing (another applier moved it). True when added.
+    /// </summary>
+    Task<bool> AddAsync(ElectionId electionId, long fromVersion, BallotCounts ballots, CancellationToken cancellationToken);
+
     /// <summary>The stored tally (its <see cref="BallotCounts.LastSequence"/> is <c>applied</c>), or null when the store has none.</summary>
     Task<BallotCounts?> ReadAsync(ElectionId electionId, CancellationToken cancellationToken);
 
