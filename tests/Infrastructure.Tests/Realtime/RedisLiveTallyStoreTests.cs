@@ -68,6 +68,19 @@ public sealed class RedisLiveTallyStoreTests : IAsyncLifetime
         Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, Park, 7, Ct));
     }
 
+    [Fact]
+    public async Task Ballots_read_after_a_version_are_added_only_to_a_tally_still_at_that_version()
+    {
+        Assert.True(await _store.ReplaceAsync(_election, Counts(2, 1, 1), Ct));
+
+        Assert.False(await _store.AddAsync(_election, 1, Counts(4, 1, 1), Ct));
+        Assert.True(await _store.AddAsync(_election, 2, Counts(4, 0, 2), Ct));
+        Assert.False(await _store.AddAsync(_election, 2, Counts(4, 0, 2), Ct));
+
+        Assert.Equal((4L, 1L, 3L), Read(await _store.ReadAsync(_election, Ct)));
+        Assert.False(await _store.AddAsync(ElectionId.New(), 0, Counts(1, 1, 0), Ct));
+    }
+
     private static BallotCounts Counts(long version, long park, long library) =>
         new(new Dictionary<CandidateId, long> { [Park] = park, [Library] = library }, version);
 

@@ -80,6 +80,23 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
     }
 
     [Fact]
+    public async Task A_count_includes_the_ballots_committed_after_the_stored_version_and_stores_them()
+    {
+        var (election, votes) = await ElectionWithVotesAsync(9);
+
+        // The tally as the first four votes left it, before the outbox delivered the others.
+        var firstFour = votes.Take(4).GroupBy(v => v.CandidateId).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.True(await _store.ReplaceAsync(election, new BallotCounts(firstFour, 4), Ct));
+
+        var read = await InScopeAsync(counts => counts.CountAsync(election, Ct));
+
+        var expected = await DatabaseCountAsync(election);
+        Assert.Equal(expected, Summary(read));
+        Assert.Equal(expected, Summary(await _store.ReadAsync(election, Ct)));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, votes[8].CandidateId, votes[8].Sequence, Ct));
+    }
+
+    [Fact]
     public async Task After_a_flushall_the_next_read_rebuilds_the_tally_to_the_database_count()
     {
         var (election, votes) = await ElectionWithVotesAsync(8);
