@@ -8,12 +8,14 @@ using Voting.Application.Chat;
 using Voting.Application.Elections.LiveTally;
 using Voting.Domain.Common;
 using Voting.Domain.Elections.Events;
+using Voting.Infrastructure.Caching;
 using Voting.Infrastructure.Chat;
 using Voting.Infrastructure.Outbox;
 using Voting.Infrastructure.Persistence;
 using Voting.Infrastructure.Persistence.Chat;
 using Voting.Infrastructure.Persistence.Repositories;
 using Voting.Infrastructure.Persistence.Voting;
+using Voting.Infrastructure.RateLimiting;
 using Voting.Infrastructure.Realtime;
 using Voting.Infrastructure.Redis;
 using Voting.Infrastructure.Scheduling;
@@ -24,7 +26,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing, the clock, and Redis when configured.</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing, the clock, and Redis when configured (the topic log, the election cache, shared rate limits).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -76,12 +78,16 @@ public static class DependencyInjection
         // Redis only when Redis:Configuration is set; without it everything runs in this process.
         if (services.AddRedis(configuration))
         {
+            // Topics share the one key prefix of everything this application writes to Redis (Redis:KeyPrefix).
             services.AddOptions<RedisTopicLogOptions>().Bind(configuration.GetSection(RedisTopicLogOptions.SectionName))
-                .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "Redis:Topics:KeyPrefix must not be empty.")
+                .Configure(o => o.KeyPrefix = configuration[$"{RedisKeyOptions.SectionName}:{nameof(RedisKeyOptions.KeyPrefix)}"] is { Length: > 0 } prefix ? prefix : RedisKeyOptions.DefaultKeyPrefix)
+                .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "Redis:KeyPrefix must not be empty.")
                 .Validate(o => o.IdleExpiry >= TimeSpan.FromMinutes(1), "Redis:Topics:IdleExpiry must be at least a minute.")
                 .ValidateOnStart();
             services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RedisTopicLogOptions>>().Value);
             services.AddSingleton<RedisTopicLog>();
+            services.AddRedisPresenceStore();
+            AddRedisReadCacheAndRateLimits(services, configuration);
 
             // Live tallies in Redis (ADR 0031): replaces the Application's count of the ballots.
             services.AddSingleton<ILiveTallyStore, RedisLiveTallyStore>();
@@ -91,6 +97,30 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The shared key prefix, the election cache (reads through it, invalidation after every commit that changed an
+    /// election) and the shared rate limits (ADR 0030). Without Redis, elections are read from the database every time
+    /// and the limits are this instance's own.
+    /// </summary>
+    private static void AddRedisReadCacheAndRateLimits(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisKeyOptions>().Bind(configuration.GetSection(RedisKeyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ElectionCacheOptions>().Bind(configuration.GetSection(ElectionCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RedisElectionCache>();
+        services.AddScoped<ElectionQueries>();
+        services.Replace(ServiceDescriptor.Scoped<IElectionQueries, CachedElectionQueries>());
+        services.AddScoped<UnitOfWork>();
+        services.Replace(ServiceDescriptor.Scoped<IUnitOfWork, ElectionCacheInvalidatingUnitOfWork>());
+
+        services.AddSingleton<RedisRateLimiter>();
+        services.AddSingleton<InMemoryChatRateLimiter>();
+        services.Replace(ServiceDescriptor.Singleton<IChatRateLimiter, RedisChatRateLimiter>());
     }
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)

@@ -41,6 +41,15 @@ internal static class DependencyInjection
             .AddWebSocketTransport()
             .AddLegacyWebSocketTransport()
             .AddServerSentEvents();
+        if (services.Any(d => d.ServiceType == typeof(Infrastructure.Redis.RedisClient)))
+        {
+            // A query one instance learned by its hash is then known to all (ADR 0030).
+            services.AddOptions<GraphQL.RedisPersistedQueryOptions>().Bind(configuration.GetSection(GraphQL.RedisPersistedQueryOptions.SectionName))
+                .Validate(o => o.TimeToLive >= TimeSpan.Zero, "Redis:PersistedQueries:TimeToLive must not be negative.")
+                .ValidateOnStart();
+            services.AddGraphQLServer().AddPersistedQueryStore<GraphQL.RedisPersistedQueryStore>();
+        }
+
         // Filtering, sorting and paging run on EF Core with the configured provider's case-insensitive matching.
         services.AddGraphQLEntityFramework(configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite);
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));

@@ -10,6 +10,10 @@ Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configurat
 builder.Logging.ClearProviders();
 builder.Logging.AddSerilog(Log.Logger, dispose: true);
 
+// No logging scopes: nothing of ours opens one, the console template prints none, and Kestrel's per-connection
+// scope would otherwise stay on every open WebSocket for its whole life (ADR 0026).
+builder.Services.Configure<LoggerFilterOptions>(options => options.CaptureScopes = false);
+
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApi(builder.Configuration);

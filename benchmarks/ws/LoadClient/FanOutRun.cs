@@ -23,6 +23,7 @@ internal sealed class FanOutRun
     private readonly double _maxRate;
     private readonly int _refineSteps;
     private readonly double _fixedRate;
+    private readonly Uri _publishUrl;
     private readonly string? _stepsOut;
     private readonly ServerCpu? _serverCpu;
     private readonly TimeSpan _prime;
@@ -34,6 +35,9 @@ internal sealed class FanOutRun
     public FanOutRun(Options options)
     {
         _url = new Uri(options.Text("url"));
+
+        // Another instance to publish on (the subscribers stay on --url): latency across instances.
+        _publishUrl = new Uri(options.Text("publish-url", options.Text("url")));
         _subscriberCount = options.Integer("subscribers", 1000);
         _warmup = options.Seconds("warmup", 2);
         _duration = options.Seconds("duration", 5);
@@ -60,7 +64,7 @@ internal sealed class FanOutRun
         var clock = Stopwatch.StartNew();
         _subscribers = await Connections.OpenAsync(_subscriberCount, 64, _url, invoker, _recorder, _failures, cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"  {_subscribers.Count} subscribers open in {clock.Elapsed.TotalSeconds:F1} s");
-        var publisher = await Publisher.OpenAsync(_url, invoker, _recorder, _failures, _token, cancellationToken).ConfigureAwait(false);
+        var publisher = await Publisher.OpenAsync(_publishUrl, invoker, _recorder, _failures, _token, cancellationToken).ConfigureAwait(false);
         var steps = new List<Step>();
         try
         {

@@ -51,6 +51,14 @@ public static class Executor
     public static Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationToken cancellationToken = default) =>
         SubscriptionExecutor.SubscribeAsync(request, cancellationToken);
 
+    /// <summary>
+    /// Subscribe with <paramref name="lifetime"/> as the subscription's own token source, for a transport that has one
+    /// per operation already: no linked source and no registration on it, which an idle subscription would keep.
+    /// The subscription cancels it when its response stream ends; the caller still owns (and disposes) it.
+    /// </summary>
+    internal static Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationTokenSource lifetime) =>
+        SubscriptionExecutor.SubscribeAsync(request, lifetime, ownsLifetime: false);
+
     internal static GraphQLError NotConfigured(OperationDefinitionNode operation) =>
         Error($"Schema is not configured to execute {operation.Operation.ToString().ToLowerInvariant()} operation.", operation, ErrorCodes.OperationNotAllowed);
 

@@ -18,34 +18,55 @@ internal static class SubscriptionExecutor
 {
     private static readonly IReadOnlyDictionary<string, object?> NoArguments = new Dictionary<string, object?>();
 
-    public static async Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    public static Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return SubscribeAsync(request, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), ownsLifetime: true);
+    }
+
+    /// <summary>
+    /// Subscribe with <paramref name="lifetime"/> as the source stream's token source: cancelled when the response
+    /// stream ends, disposed with the subscription only when <paramref name="ownsLifetime"/>.
+    /// </summary>
+    public static async Task<SubscriptionResult> SubscribeAsync(ExecutionRequest request, CancellationTokenSource lifetime, bool ownsLifetime)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(lifetime);
         var prepared = Executor.Prepare(request, out var requestError);
+        ExecutionResult? refused = null;
         if (prepared is null)
         {
-            return SubscriptionResult.FromRequestError(requestError!);
+            refused = requestError!;
+        }
+        else if (prepared.Value.Operation.Operation != OperationType.Subscription)
+        {
+            refused = ExecutionResult.FromError("Expected subscription operation.", ErrorCodes.OperationNotAllowed);
+        }
+        else if (request.Schema.SubscriptionType is null)
+        {
+            refused = ExecutionResult.FromErrors([Executor.NotConfigured(prepared.Value.Operation)]);
         }
 
-        var (operation, fragments, variables) = prepared.Value;
-        if (operation.Operation != OperationType.Subscription)
+        if (refused is not null)
         {
-            return SubscriptionResult.FromRequestError(ExecutionResult.FromError("Expected subscription operation.", ErrorCodes.OperationNotAllowed));
+            if (ownsLifetime)
+            {
+                lifetime.Dispose();
+            }
+
+            return SubscriptionResult.FromRequestError(refused);
         }
 
-        if (request.Schema.SubscriptionType is not { } rootType)
-        {
-            return SubscriptionResult.FromRequestError(ExecutionResult.FromErrors([Executor.NotConfigured(operation)]));
-        }
+        var (operation, fragments, variables) = prepared!.Value;
+        var rootType = request.Schema.SubscriptionType!;
 
         // The source stream lives as long as the subscription: its resolver's token is this one, and
         // it runs in a DI scope of its own, so two subscriptions of one connection share no scoped service;
         // the scope is made when its resolver first asks for a scoped service, not for every subscription.
-        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var scope = request.Services is { } services && services.GetService(typeof(IServiceScopeFactory)) is IServiceScopeFactory factory
             ? new LazyServiceScope(services, factory, services.GetService(typeof(IServiceProviderIsService)) as IServiceProviderIsService)
             : null;
-        var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, scope);
+        var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, ownsLifetime, scope);
         try
         {
             var (field, source, failure) = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
@@ -243,6 +264,7 @@ internal static class SubscriptionExecutor
         IReadOnlyDictionary<string, object?> variables,
         ObjectType rootType,
         CancellationTokenSource lifetime,
+        bool ownsLifetime,
         LazyServiceScope? scope) : IAsyncDisposable
     {
         public ExecutionRequest Request { get; } = request;
@@ -262,7 +284,11 @@ internal static class SubscriptionExecutor
 
         public async ValueTask DisposeAsync()
         {
-            Lifetime.Dispose();
+            if (ownsLifetime)
+            {
+                Lifetime.Dispose();
+            }
+
             if (scope is not null)
             {
                 await scope.DisposeAsync().ConfigureAwait(false);

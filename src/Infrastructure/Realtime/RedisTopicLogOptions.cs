@@ -1,11 +1,11 @@
 namespace Voting.Infrastructure.Realtime;
 
-/// <summary>Where topic logs live in Redis (<c>Redis:Topics</c>).</summary>
+/// <summary>How topic logs live in Redis (<c>Redis:Topics</c>; the key prefix is <c>Redis:KeyPrefix</c>).</summary>
 public sealed class RedisTopicLogOptions
 {
     public const string SectionName = "Redis:Topics";
 
-    /// <summary>Prefix of every key and channel, so that several deployments (or test runs) can share one Redis.</summary>
+    /// <summary>Prefix of every key and channel: <c>Redis:KeyPrefix</c>, shared with the rest of what the application keeps in Redis.</summary>
     public string KeyPrefix { get; set; } = "voting:";
 
     /// <summary>

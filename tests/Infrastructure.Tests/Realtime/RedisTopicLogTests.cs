@@ -114,10 +114,29 @@ public sealed class RedisTopicLogTests : IAsyncLifetime
         await server.KillAsync();
         await server.StartAsync();
         await reconnected.Task.WaitAsync(Patience, Ct);
-        var second = await log.AppendAsync("chat", Bytes("b"), DateTimeOffset.UtcNow, retain: 10, Ct);
+
+        // The subscription connection is back; the command connection reconnects on its own schedule, and
+        // commands fail at once while it is down (as the bus's relay expects: it retries its reads).
+        var second = await AppendWhenConnectedAsync(log, "b");
 
         Assert.True(second > first, "the restarted server lost the counter, and the sequence still went up");
         Assert.Equal(second, await received.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct));
+    }
+
+    private static async Task<long> AppendWhenConnectedAsync(RedisTopicLog log, string text)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return await log.AppendAsync("chat", Bytes(text), DateTimeOffset.UtcNow, retain: 10, Ct);
+            }
+            catch (RedisConnectionException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+            }
+        }
     }
 
     private static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);

@@ -55,7 +55,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
             ["Database:Provider"] = Provider.ToString(),
             ["Database:ConnectionString"] = connectionString,
             ["Outbox:Enabled"] = "false",
-        }).Build();
+        }.Concat(Settings)).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddApplication();
@@ -97,6 +97,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
             return await work(scope.ServiceProvider).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Configuration a fixture adds to the database's (Redis, for the suites that use it).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public abstract Task<string> CreateDatabaseAsync();

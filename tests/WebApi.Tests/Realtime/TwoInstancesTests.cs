@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Voting.WebApi.Tests.GraphQL.Live;
-using Voting.WebApi.Tests.Support;
 
 namespace Voting.WebApi.Tests.Realtime;
 
@@ -11,51 +10,27 @@ namespace Voting.WebApi.Tests.Realtime;
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private const string TallyQuery = "subscription($id: ID!) { tallyUpdated(electionId: $id) { total version candidates { votes } } }";
-    private PostgresTestDatabase _database = null!;
-    private LiveHost _a = null!;
-    private LiveHost _b = null!;
+    private LiveHostPair _pair = null!;
 
-    private static string RedisAddress =>
-        Environment.GetEnvironmentVariable("VOTING_TEST_REDIS") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("VOTING_TEST_REDIS is not set: run the suites through ./test.sh, which starts redis-server on 127.0.0.1 and sets it.");
+    private LiveHost A => _pair.A;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = _database.ConnectionString,
-            ["Redis:Configuration"] = RedisAddress,
-            ["Redis:Topics:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
-        };
+    private LiveHost B => _pair.B;
 
-        // One after the other: the first migrates and seeds, the second finds it done.
-        _a = new LiveHost(scheduler: false, settings);
-        _ = _a.Services;
-        _b = new LiveHost(scheduler: false, settings);
-        _ = _b.Services;
-    }
+    public async ValueTask InitializeAsync() => _pair = await LiveHostPair.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _pair.DisposeAsync();
 
     [Fact]
     public async Task A_subscriber_on_one_instance_sees_votes_cast_on_the_other_in_order()
     {
-        var (election, candidates) = await _a.DemoElectionAsync();
-        await using var watcher = await _b.ConnectAsync();
+        var (election, candidates) = await A.DemoElectionAsync();
+        await using var watcher = await B.ConnectAsync();
         await watcher.SubscribeAsync("t", TallyQuery, new { id = election.Value });
         Assert.Equal(0, Tally(await watcher.NextAsync("t")).GetProperty("total").GetInt64());
 
         for (var i = 0; i < LiveHost.VoterCitizenIds.Length; i++)
         {
-            await _a.VoteAsync(LiveHost.VoterCitizenIds[i], election, candidates[i == 0 ? 0 : 1]);
+            await A.VoteAsync(LiveHost.VoterCitizenIds[i], election, candidates[i == 0 ? 0 : 1]);
         }
 
         var versions = new List<long>();
@@ -75,10 +50,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [Fact]
     public async Task Announcements_made_on_both_instances_reach_a_subscriber_on_each_in_one_order()
     {
-        var token = await _a.LogInAsync(LiveHost.AdminCitizenId, "admin-password");
-        var start = await AnnounceAsync(_a, token, "start");
-        await using var onA = await _a.ConnectAsync(token);
-        await using var onB = await _b.ConnectAsync(token);
+        var token = await A.LogInAsync(LiveHost.AdminCitizenId, "admin-password");
+        var start = await AnnounceAsync(A, token, "start");
+        await using var onA = await A.ConnectAsync(token);
+        await using var onB = await B.ConnectAsync(token);
 
         // Resuming after the first announcement: whenever each subscription becomes live, it misses nothing after it.
         const string subscription = "subscription($after: Long) { announcements(afterSequence: $after) { sequence text } }";
@@ -87,7 +62,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var texts = Enumerable.Range(0, 20).Select(i => $"notice {i}").ToList();
         for (var i = 0; i < texts.Count; i++)
         {
-            await AnnounceAsync(i % 2 == 0 ? _a : _b, token, texts[i]);
+            await AnnounceAsync(i % 2 == 0 ? A : B, token, texts[i]);
         }
 
         foreach (var (client, id) in new[] { (onA, "a"), (onB, "b") })
@@ -107,7 +82,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_includes_redis()
     {
-        var ready = await _b.GetAsync("/health/ready");
+        var ready = await B.GetAsync("/health/ready");
 
         using var json = JsonDocument.Parse(ready);
         Assert.Contains(json.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "redis" && c.GetProperty("status").GetString() == "Healthy");

@@ -75,8 +75,8 @@ public sealed class StartupTests
     [Theory]
     [InlineData("Production", "", "Jwt:SigningKey is not configured")]
     [InlineData("Production", "too-short", "at least 32 bytes")]
-    [InlineData("Production", Identity.JwtOptions.DevelopmentKey, "is the development key")]
-    [InlineData("Staging", Identity.JwtOptions.DevelopmentKey, "is the development key")]
+    [InlineData("Production", Voting.WebApi.Identity.JwtOptions.DevelopmentKey, "is the development key")]
+    [InlineData("Staging", Voting.WebApi.Identity.JwtOptions.DevelopmentKey, "is the development key")]
     public void Outside_development_the_host_refuses_a_missing_short_or_default_signing_key(string environment, string key, string problem)
     {
         using var factory = new ApiFactory(environment, new Dictionary<string, string?> { ["Jwt:SigningKey"] = key });

@@ -60,8 +60,8 @@ function parseConnectionString(text) {
   };
 }
 
-/** Creates an empty database next to the one VOTING_TEST_POSTGRES names. */
-async function createPostgresDatabase() {
+/** Creates an empty database next to the one VOTING_TEST_POSTGRES names; its connection string and `drop()`. */
+export async function createPostgresDatabase() {
   const base = process.env.VOTING_TEST_POSTGRES;
   if (!base) throw new Error('VOTING_TEST_POSTGRES is not set; test.sh sets it.');
   const parts = parseConnectionString(base);

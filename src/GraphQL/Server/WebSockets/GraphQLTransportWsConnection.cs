@@ -9,12 +9,11 @@ namespace Voting.GraphQL.Server.WebSockets;
 /// <see cref="WebSocketConnection"/> (ordered reads, concurrent operations, one writer at a time).
 /// </summary>
 internal sealed partial class GraphQLTransportWsConnection(
-    WebSocket socket,
     HttpContext context,
     GraphQLRequestExecutor executor,
     WebSocketTransportOptions options,
     int maxMessageBytes,
-    ILogger logger) : WebSocketConnection(socket, context, executor, maxMessageBytes, logger)
+    ILogger logger) : WebSocketConnection(context, executor, maxMessageBytes, logger)
 {
     private int _initReceived;
     private volatile bool _acknowledged;

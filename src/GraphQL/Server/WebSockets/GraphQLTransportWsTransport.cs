@@ -27,17 +27,15 @@ internal sealed class GraphQLTransportWsTransport(
         return offered.Count == 0 || offered.Contains(SubProtocol, StringComparer.Ordinal);
     }
 
-    public async Task HandleAsync(HttpContext context, GraphQLRequestExecutor executor)
-    {
-        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
-        {
-            using var refused = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            await refused.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
+    // Not async: the connection's own frame is the only one this request keeps while the socket is open.
+    public Task HandleAsync(HttpContext context, GraphQLRequestExecutor executor) =>
+        context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal)
+            ? new GraphQLTransportWsConnection(context, executor, options.Value, serverOptions.Value.MaxRequestBytes, logger).RunAsync(SubProtocol)
+            : RefuseAsync(context);
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(SubProtocol).ConfigureAwait(false);
-        using var connection = new GraphQLTransportWsConnection(socket, context, executor, options.Value, serverOptions.Value.MaxRequestBytes, logger);
-        await connection.RunAsync().ConfigureAwait(false);
+    private static async Task RefuseAsync(HttpContext context)
+    {
+        using var refused = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        await refused.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,10 +1,12 @@
 using System.Buffers;
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.Logging;
 using Voting.GraphQL.Execution;
 using Voting.GraphQL.Language.Ast;
@@ -17,7 +19,12 @@ namespace Voting.GraphQL.Server.WebSockets;
 /// through one writer at a time (a WebSocket allows only one send in flight), and the close handshake.
 /// A protocol (graphql-transport-ws, the legacy subscriptions-transport-ws) supplies its message handling.
 /// </summary>
-internal abstract class WebSocketConnection : IDisposable
+/// <remarks>
+/// An idle connection is mostly what it keeps for its whole life (ADR 0026): one async frame accepts the socket,
+/// reads, and cleans up; the operation table holds its usual single operation in fields; a subscription's
+/// lifetime is its operation's own token source.
+/// </remarks>
+internal abstract class WebSocketConnection
 {
     /// <summary>How long, after the server closes, the client has to answer with its close frame.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
@@ -29,7 +36,9 @@ internal abstract class WebSocketConnection : IDisposable
     // message is read and handled, doubling it for a larger message.
     private const int InitialReceiveBytes = 512;
 
-    private readonly WebSocket _socket;
+    /// <summary>The user of an operation on a connection nobody authenticated: one for all, never stored on a context.</summary>
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
     private readonly GraphQLRequestExecutor _executor;
     private readonly int _maxMessageBytes;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -41,15 +50,23 @@ internal abstract class WebSocketConnection : IDisposable
     /// </summary>
     private readonly CancellationTokenSource _lifetime = new();
 
+    /// <summary>The tasks to await before the connection ends; also the lock of the operation table below.</summary>
     private readonly List<Task> _running = [];
+
+    // The running operations by id. Most connections run one at a time: it stays in these two fields, and a
+    // dictionary is made only for a second one at once (a ConcurrentDictionary was ~250 bytes per connection).
+    private string? _firstId;
+    private CancellationTokenSource? _firstOperation;
+    private Dictionary<string, CancellationTokenSource>? _moreOperations;
+
+    private WebSocket? _socket;
     private int _closed;
 
     /// <summary>After the server's close frame: aborts the socket when the client does not answer in time.</summary>
     private Timer? _closeHandshake;
 
-    protected WebSocketConnection(WebSocket socket, HttpContext context, GraphQLRequestExecutor executor, int maxMessageBytes, ILogger logger)
+    protected WebSocketConnection(HttpContext context, GraphQLRequestExecutor executor, int maxMessageBytes, ILogger logger)
     {
-        _socket = socket;
         Context = context;
         _executor = executor;
         _maxMessageBytes = maxMessageBytes;
@@ -63,21 +80,80 @@ internal abstract class WebSocketConnection : IDisposable
     /// <summary>Cancelled when either side closes or the client goes away.</summary>
     protected CancellationToken Lifetime => _lifetime.Token;
 
-    // Sized for the usual one or two operations of a connection, not the default 31 buckets per lock stripe.
-    protected ConcurrentDictionary<string, Operation> Operations { get; } = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
-
     /// <summary>The type of the message carrying one result (<c>next</c>, or the legacy <c>data</c>).</summary>
     protected abstract string ResultMessageType { get; }
 
     /// <summary>The close code for a failure of the server's own.</summary>
     protected abstract int InternalErrorCloseCode { get; }
 
-    public async Task RunAsync()
+    private WebSocket Socket => _socket ?? throw new InvalidOperationException("The WebSocket is not accepted yet.");
+
+    /// <summary>
+    /// Accepts the upgrade with <paramref name="subProtocol"/>, reads the client's messages in order until its close
+    /// frame, and ends every operation. One frame for the connection's whole life: the accept, the receive loop and
+    /// the clean-up are not split into methods that would each keep an awaiting frame.
+    /// </summary>
+    /// <remarks>
+    /// No token on the reads: the client going away fails them, and after the server's close frame
+    /// <see cref="_closeHandshake"/> aborts the socket if the client stays silent.
+    /// </remarks>
+    public async Task RunAsync(string subProtocol)
     {
-        OnStarted();
+        var socket = await Context.WebSockets.AcceptWebSocketAsync(subProtocol).ConfigureAwait(false);
+        _socket = socket;
         try
         {
-            await ReceiveAsync().ConfigureAwait(false);
+            OnStarted();
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await AnswerCloseAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBytes);
+                try
+                {
+                    var length = 0;
+                    while (!result.EndOfMessage)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            var grown = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, length).CopyTo(grown);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = grown;
+                        }
+
+                        result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
+                        if (result.MessageType == WebSocketMessageType.Close)
+                        {
+                            await AnswerCloseAsync().ConfigureAwait(false);
+                            return;
+                        }
+
+                        length += result.Count;
+                        if (length > _maxMessageBytes)
+                        {
+                            await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
+                            return;
+                        }
+                    }
+
+                    // After the server's close frame only the client's close frame matters. The message is parsed into
+                    // objects of its own before HandleAsync returns, so the buffer goes back to the pool after it.
+                    if (Volatile.Read(ref _closed) == 0)
+                    {
+                        await HandleAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
@@ -94,16 +170,18 @@ internal abstract class WebSocketConnection : IDisposable
                 running = [.. _running];
             }
 
-            await Task.WhenAll(running).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(running).ConfigureAwait(false);
+            }
+            finally
+            {
+                _closeHandshake?.Dispose();
+                _lifetime.Dispose();
+                _sendLock.Dispose();
+                socket.Dispose();
+            }
         }
-    }
-
-    public void Dispose()
-    {
-        _closeHandshake?.Dispose();
-        _lifetime.Dispose();
-        _sendLock.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Starts the protocol's own timers, before the first message is read.</summary>
@@ -119,36 +197,51 @@ internal abstract class WebSocketConnection : IDisposable
 
     protected abstract void LogFailure(Exception exception);
 
-    /// <summary>Adds an operation under <paramref name="id"/> to the table; null when the id is taken.</summary>
-    protected Operation? TryAddOperation(string id)
+    /// <summary>
+    /// Adds an operation under <paramref name="id"/> to the table; null when the id is taken. The operation is its
+    /// token source: cancelled when the client ends it or the connection closes.
+    /// </summary>
+    protected CancellationTokenSource? TryAddOperation(string id)
     {
-        var operation = new Operation(new CancellationTokenSource());
-        if (!Operations.TryAdd(id, operation))
+        var operation = new CancellationTokenSource();
+        lock (_running)
         {
-            operation.Cancellation.Dispose();
-            return null;
+            if (_firstId == id || _moreOperations?.ContainsKey(id) == true)
+            {
+                operation.Dispose();
+                return null;
+            }
+
+            if (_firstId is null)
+            {
+                (_firstId, _firstOperation) = (id, operation);
+            }
+            else
+            {
+                (_moreOperations ??= new(StringComparer.Ordinal)).Add(id, operation);
+            }
         }
 
         // Added while the connection ended: EndLifetime may have walked the table before it.
         if (_lifetime.IsCancellationRequested)
         {
-            operation.Cancellation.Cancel();
+            operation.Cancel();
         }
 
         return operation;
     }
 
     /// <summary>Runs <paramref name="operation"/> off the receive loop: the client's next message must not wait for it.</summary>
-    protected void Start(string id, GraphQLRequest request, Operation operation) => Track(RunOperationAsync(id, request, operation));
+    protected void Start(string id, GraphQLRequest request, CancellationTokenSource operation) => Track(RunOperationAsync(id, request, operation));
 
     /// <summary>The client ended an operation: cancel it; nothing more is sent for it.</summary>
     protected async Task StopAsync(string id)
     {
-        if (Operations.TryRemove(id, out var operation))
+        if (TryRemoveOperation(id, expected: null, out var operation))
         {
             try
             {
-                await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+                await operation.CancelAsync().ConfigureAwait(false);
             }
             catch (ObjectDisposedException)
             {
@@ -180,7 +273,7 @@ internal abstract class WebSocketConnection : IDisposable
         {
             if (Volatile.Read(ref _closed) == 0)
             {
-                await _socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
+                await Socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -209,8 +302,8 @@ internal abstract class WebSocketConnection : IDisposable
             }
 
             EndLifetime();
-            _closeHandshake = new Timer(static socket => ((WebSocket)socket!).Abort(), _socket, CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, Truncate(reason), Context.RequestAborted).ConfigureAwait(false);
+            _closeHandshake = new Timer(static socket => ((WebSocket)socket!).Abort(), Socket, CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
+            await Socket.CloseOutputAsync((WebSocketCloseStatus)code, Truncate(reason), Context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
@@ -253,73 +346,15 @@ internal abstract class WebSocketConnection : IDisposable
         return buffer;
     }
 
-    /// <summary>
-    /// Reads the client's messages in order until its close frame. No token: the client going away fails the read,
-    /// and after the server's close frame <see cref="_closeHandshake"/> aborts the socket if the client stays silent.
-    /// </summary>
-    private async Task ReceiveAsync()
-    {
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                await AnswerCloseAsync().ConfigureAwait(false);
-                return;
-            }
-
-            var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBytes);
-            try
-            {
-                var length = 0;
-                while (!result.EndOfMessage)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var grown = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, length).CopyTo(grown);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = grown;
-                    }
-
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        await AnswerCloseAsync().ConfigureAwait(false);
-                        return;
-                    }
-
-                    length += result.Count;
-                    if (length > _maxMessageBytes)
-                    {
-                        await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
-                        return;
-                    }
-                }
-
-                // After the server's close frame only the client's close frame matters. The message is parsed into
-                // objects of its own before HandleAsync returns, so the buffer goes back to the pool after it.
-                if (Volatile.Read(ref _closed) == 0)
-                {
-                    await HandleAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-    }
-
     /// <summary>Cancels the connection's lifetime and every operation in its table.</summary>
     private void EndLifetime()
     {
         _lifetime.Cancel();
-        foreach (var (_, operation) in Operations)
+        foreach (var operation in OperationsNow())
         {
             try
             {
-                operation.Cancellation.Cancel();
+                operation.Cancel();
             }
             catch (ObjectDisposedException)
             {
@@ -345,25 +380,32 @@ internal abstract class WebSocketConnection : IDisposable
         }
     }
 
-    private async Task RunOperationAsync(string id, GraphQLRequest request, Operation operation)
+    private async Task RunOperationAsync(string id, GraphQLRequest? request, CancellationTokenSource operation)
     {
         // Off the receive loop from here on, without a closure and a Task.Run wrapper per operation.
         await Task.Yield();
-        var token = operation.Cancellation.Token;
+        var token = operation.Token;
         try
         {
-            var prepared = await _executor.PrepareAsync(request, viaGet: false, token).ConfigureAwait(false);
+            var prepared = await _executor.PrepareAsync(request!, viaGet: false, token).ConfigureAwait(false);
             if (prepared.Failure is { } failure)
             {
                 await EndAsync(id, operation, failure.Result).ConfigureAwait(false);
                 return;
             }
 
-            // The user as it is now: the upgrade request's, or the one OnConnect set from connection_init.
-            var execution = _executor.CreateExecutionRequest(prepared.Document!, request, Context.RequestServices, Context.User);
-            if (Executor.GetOperation(prepared.Document!, request.OperationName) is { Operation: OperationType.Subscription })
+            // The user as it is now: the upgrade request's, or the one OnConnect set from connection_init. Reading
+            // Context.User would make and keep an empty principal on the context when nobody set one.
+            var user = Context.Features.Get<IHttpAuthenticationFeature>()?.User ?? Anonymous;
+            var execution = _executor.CreateExecutionRequest(prepared.Document!, request!, Context.RequestServices, user);
+            var isSubscription = Executor.GetOperation(prepared.Document!, request!.OperationName) is { Operation: OperationType.Subscription };
+
+            // A parameter lives as long as the frame: the request (its query text) is not needed past this point.
+            request = null;
+            if (isSubscription)
             {
-                var subscription = await Executor.SubscribeAsync(execution, token).ConfigureAwait(false);
+                // The subscription's lifetime is the operation's token source itself: no linked source, no registration.
+                var subscription = await Executor.SubscribeAsync(execution, operation).ConfigureAwait(false);
                 if (!subscription.IsStream)
                 {
                     await EndAsync(id, operation, subscription.RequestError).ConfigureAwait(false);
@@ -411,8 +453,8 @@ internal abstract class WebSocketConnection : IDisposable
         }
         finally
         {
-            Operations.TryRemove(new KeyValuePair<string, Operation>(id, operation));
-            operation.Cancellation.Dispose();
+            TryRemoveOperation(id, operation, out _);
+            operation.Dispose();
         }
     }
 
@@ -420,9 +462,9 @@ internal abstract class WebSocketConnection : IDisposable
     /// Ends an operation with <c>error</c> (a request error's errors array) or <c>complete</c>. It leaves the table
     /// first, so the client may reuse the id as soon as it reads this; nothing is sent when the client ended it already.
     /// </summary>
-    private async Task EndAsync(string id, Operation operation, ExecutionResult? requestError)
+    private async Task EndAsync(string id, CancellationTokenSource operation, ExecutionResult? requestError)
     {
-        if (!Operations.TryRemove(new KeyValuePair<string, Operation>(id, operation)))
+        if (!TryRemoveOperation(id, operation, out _))
         {
             return;
         }
@@ -446,12 +488,12 @@ internal abstract class WebSocketConnection : IDisposable
     private async Task AnswerCloseAsync()
     {
         EndLifetime();
-        if (Interlocked.Exchange(ref _closed, 1) == 0 && _socket.State == WebSocketState.CloseReceived)
+        if (Interlocked.Exchange(ref _closed, 1) == 0 && Socket.State == WebSocketState.CloseReceived)
         {
             await _sendLock.WaitAsync(Context.RequestAborted).ConfigureAwait(false);
             try
             {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, Context.RequestAborted).ConfigureAwait(false);
+                await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, Context.RequestAborted).ConfigureAwait(false);
             }
             finally
             {
@@ -471,6 +513,45 @@ internal abstract class WebSocketConnection : IDisposable
         return reason;
     }
 
-    /// <summary>A running operation: cancelled when the client ends it or the connection closes.</summary>
-    protected internal sealed record Operation(CancellationTokenSource Cancellation);
+    /// <summary>Takes <paramref name="id"/> out of the table: any operation under it, or only <paramref name="expected"/>.</summary>
+    private bool TryRemoveOperation(string id, CancellationTokenSource? expected, [NotNullWhen(true)] out CancellationTokenSource? operation)
+    {
+        lock (_running)
+        {
+            if (_firstId == id && (expected is null || _firstOperation == expected))
+            {
+                operation = _firstOperation!;
+                (_firstId, _firstOperation) = (null, null);
+                return true;
+            }
+
+            if (_moreOperations is { } more && more.TryGetValue(id, out operation) && (expected is null || operation == expected))
+            {
+                more.Remove(id);
+                return true;
+            }
+        }
+
+        operation = null;
+        return false;
+    }
+
+    private List<CancellationTokenSource> OperationsNow()
+    {
+        lock (_running)
+        {
+            var operations = new List<CancellationTokenSource>((_firstOperation is null ? 0 : 1) + (_moreOperations?.Count ?? 0));
+            if (_firstOperation is not null)
+            {
+                operations.Add(_firstOperation);
+            }
+
+            if (_moreOperations is { } more)
+            {
+                operations.AddRange(more.Values);
+            }
+
+            return operations;
+        }
+    }
 }

@@ -186,7 +186,7 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
 
                 if (published.Sequence > LastRelayed)
                 {
-                    if (published.Sequence > LastRelayed + 1)
+                    if (IsGap(published.Sequence))
                     {
                         OnGap(LastRelayed, published.Sequence);
                     }
@@ -222,7 +222,7 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
                             return;
                         }
 
-                        if (published.Sequence > LastRelayed + 1)
+                        if (IsGap(published.Sequence))
                         {
                             OnGap(LastRelayed, published.Sequence);
                         }
@@ -248,6 +248,13 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
             }
         }
     }
+
+    /// <summary>
+    /// Whether events were lost before <paramref name="sequence"/>. A topic that had no event when the relay
+    /// started has no predecessor to miss: the backplane starts a topic's sequences wherever it likes (Redis
+    /// starts them at the current time, see ADR 0029), and the log was read from the start before this.
+    /// </summary>
+    private bool IsGap(long sequence) => LastRelayed != 0 && sequence > LastRelayed + 1;
 
     private void Deliver(BackplaneEvent published)
     {

@@ -39,7 +39,7 @@ public sealed partial class Mutation
         ArgumentNullException.ThrowIfNull(http);
         var context = http.HttpContext;
         var address = context?.Connection.RemoteIpAddress?.ToString();
-        throttle.Attempt(citizenId ?? string.Empty, address);
+        await throttle.AttemptAsync(citizenId ?? string.Empty, address, cancellationToken).ConfigureAwait(false);
         var client = new ClientInfo(context?.Request.Headers.UserAgent.ToString(), address);
         var grant = await handler.HandleAsync(new LogInCommand(citizenId!, password, client), cancellationToken).ConfigureAwait(false);
         return Payload(grant, tokens);

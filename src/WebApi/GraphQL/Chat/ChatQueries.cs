@@ -1,6 +1,7 @@
 using Voting.Application.Chat.GetMessages;
 using Voting.Application.Chat.GetMyDirectConversations;
 using Voting.Application.Chat.GetMyRooms;
+using Voting.Application.Chat.GetPresence;
 using Voting.Application.Chat.GetRoom;
 using Voting.Domain.Chat;
 using Voting.GraphQL.Server.Authorization;
@@ -55,5 +56,13 @@ public sealed partial class Query
         ArgumentNullException.ThrowIfNull(handler);
         var conversations = await handler.HandleAsync(new GetMyDirectConversationsQuery(), cancellationToken).ConfigureAwait(false);
         return [.. conversations.Select(c => new DirectConversationNode(c))];
+    }
+
+    [Authorize]
+    [GraphQLDescription("Signed in: who is online in a room you may read (those with a live `presence` subscription to it). ROOM_NOT_FOUND, NOT_A_MEMBER or BANNED as for `room`.")]
+    public async Task<RoomPresenceNode> GetPresenceAsync([ID] Guid roomId, [Service] GetPresenceHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return new RoomPresenceNode(await handler.HandleAsync(new GetPresenceQuery(new RoomId(roomId)), cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,20 +1,24 @@
 using Voting.Application.Chat;
 using Voting.GraphQL.Subscriptions.Topics;
+using Voting.Infrastructure.Chat;
 
 namespace Voting.WebApi.GraphQL.Chat;
 
-/// <summary>Wires chat's live side: the room topics and the publisher the use cases hand committed log entries to, and typing signals.</summary>
+/// <summary>Wires chat's live side: the room topics and the publisher the use cases hand committed log entries to, typing signals, and presence.</summary>
 internal static class ChatServiceCollectionExtensions
 {
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddInMemoryTopicEventBus(topics => topics
             .AddPrefix(RoomEventTopic.Prefix, RoomEventTopic.Options)
-            .AddPrefix(TypingTopic.Prefix, TypingTopic.Options));
+            .AddPrefix(TypingTopic.Prefix, TypingTopic.Options)
+            .AddPrefix(PresenceTopic.Prefix, PresenceTopic.Options));
         services.AddSingleton<IRoomEventPublisher, TopicRoomEventPublisher>();
         services.AddSingleton<ITypingNotifier, TopicTypingNotifier>();
         services.AddScoped<RoomEventSubscriptions>();
         services.AddScoped<TypingSubscriptions>();
+        services.AddInMemoryPresenceStore(); // Infrastructure puts the Redis store in its place when Redis is configured
+        services.AddScoped<PresenceSubscriptions>();
         return services;
     }
 }

@@ -27,4 +27,12 @@ public sealed partial class Subscription
         ArgumentNullException.ThrowIfNull(typing);
         return typing.SubscribeAsync(new RoomId(roomId), cancellationToken);
     }
+
+    [Authorize]
+    [GraphQLDescription("Signed in: who is online in a room you may read, first as it is, then on every change. Watching is being present: while this subscription lives you are online in the room, on every instance's view (a connection that stops renewing, e.g. its instance died, drops out within 30 seconds). ROOM_NOT_FOUND, NOT_A_MEMBER or BANNED as for `room`.")]
+    public Task<IAsyncEnumerable<RoomPresenceNode>> PresenceAsync([ID] Guid roomId, [Service] PresenceSubscriptions presence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(presence);
+        return presence.SubscribeAsync(new RoomId(roomId), cancellationToken);
+    }
 }

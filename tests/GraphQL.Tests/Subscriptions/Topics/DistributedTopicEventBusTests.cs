@@ -153,6 +153,23 @@ public sealed class DistributedTopicEventBusTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_topic_whose_sequences_start_high_is_no_gap_for_a_relay_that_started_before_its_first_event()
+    {
+        var (a, b) = (Process(), Process());
+        _backplane.FirstSequence = 1_795_000_000_000_001;
+        await using var onB = await b.SubscribeAsync<int>("fresh", ct: Ct);
+
+        // The first push is lost: the relay reads it from the log when the second shows the jump.
+        _backplane.DropPushes = true;
+        await a.SendAsync("fresh", 1, Ct);
+        _backplane.DropPushes = false;
+        await a.SendAsync("fresh", 2, Ct);
+
+        var events = await TakeAsync(onB, 2);
+        Assert.Equal([(1_795_000_000_000_001L, 1), (1_795_000_000_000_002L, 2)], events.Select(e => (e.Sequence, e.Message)));
+    }
+
+    [Fact]
     public async Task A_snapshot_topic_skips_a_gap_the_log_cannot_fill_and_keeps_its_subscribers()
     {
         var options = new TopicOptions { Policy = SlowSubscriberPolicy.Coalesce, SubscriberBufferSize = 1 };

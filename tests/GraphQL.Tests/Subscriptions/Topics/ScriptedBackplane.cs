@@ -17,6 +17,9 @@ internal sealed class ScriptedBackplane : ITopicBackplane
     /// <summary>Appends still log, but nobody is pushed to (a dropped connection).</summary>
     public bool DropPushes { get; set; }
 
+    /// <summary>The sequence a topic's first event gets (Redis starts a topic at the current time in microseconds).</summary>
+    public long FirstSequence { get; set; } = 1;
+
     /// <summary>How many of the next reads fail.</summary>
     public int FailingReads { get; set; }
 
@@ -32,7 +35,7 @@ internal sealed class ScriptedBackplane : ITopicBackplane
     {
         lock (_gate)
         {
-            var sequence = _sequences[topic] = _sequences.GetValueOrDefault(topic) + 1;
+            var sequence = _sequences[topic] = _sequences.TryGetValue(topic, out var last) ? last + 1 : FirstSequence;
             var published = new BackplaneEvent(sequence, publishedAt, payload.ToArray());
             var log = Log(topic);
             log.Add(published);

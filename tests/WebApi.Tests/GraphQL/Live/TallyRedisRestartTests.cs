@@ -36,7 +36,7 @@ public sealed class TallyRedisRestartTests : IAsyncLifetime
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = _database.ConnectionString,
             ["Redis:Configuration"] = $"127.0.0.1:{_redis.Port},connectTimeout=2000,syncTimeout=5000,reconnectMinDelay=50,reconnectMaxDelay=500",
-            ["Redis:Topics:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
+            ["Redis:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
             ["Outbox:MaxBackoff"] = "00:00:01",
         });
         _ = _host.Services;

@@ -10,12 +10,11 @@ namespace Voting.GraphQL.Server.WebSockets.Legacy;
 /// <see cref="WebSocketConnection"/> (ordered reads, concurrent operations, one writer at a time).
 /// </summary>
 internal sealed partial class SubscriptionsTransportWsConnection(
-    WebSocket socket,
     HttpContext context,
     GraphQLRequestExecutor executor,
     LegacyWebSocketTransportOptions options,
     int maxMessageBytes,
-    ILogger logger) : WebSocketConnection(socket, context, executor, maxMessageBytes, logger)
+    ILogger logger) : WebSocketConnection(context, executor, maxMessageBytes, logger)
 {
     private volatile bool _acknowledged;
     private int _keepingAlive;

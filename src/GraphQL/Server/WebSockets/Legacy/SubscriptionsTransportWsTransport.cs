@@ -18,10 +18,7 @@ internal sealed class SubscriptionsTransportWsTransport(
     public bool Accepts(HttpContext context) =>
         context.WebSockets.IsWebSocketRequest && context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal);
 
-    public async Task HandleAsync(HttpContext context, GraphQLRequestExecutor executor)
-    {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(SubProtocol).ConfigureAwait(false);
-        using var connection = new SubscriptionsTransportWsConnection(socket, context, executor, options.Value, serverOptions.Value.MaxRequestBytes, logger);
-        await connection.RunAsync().ConfigureAwait(false);
-    }
+    // Not async: the connection's own frame is the only one this request keeps while the socket is open.
+    public Task HandleAsync(HttpContext context, GraphQLRequestExecutor executor) =>
+        new SubscriptionsTransportWsConnection(context, executor, options.Value, serverOptions.Value.MaxRequestBytes, logger).RunAsync(SubProtocol);
 }
