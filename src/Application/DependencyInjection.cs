@@ -12,6 +12,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(new Users.Sessions.SessionOptions());
+
+        // Infrastructure replaces it with the Redis live tally when Redis is configured.
+        services.TryAddScoped<Elections.LiveTally.ILiveTallyCounts, Elections.LiveTally.DatabaseTallyCounts>();
+
         services.AddScoped<Chat.ElectionRooms.PostElectionNotices>();
         services.AddScoped<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());
         services.AddScoped<IDomainEventHandler<ElectionClosed>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Application.Abstractions;
 using Voting.Application.Chat;
+using Voting.Application.Elections.LiveTally;
 using Voting.Domain.Common;
 using Voting.Domain.Elections.Events;
 using Voting.Infrastructure.Caching;
@@ -90,6 +91,12 @@ public static class DependencyInjection
             services.AddSingleton<RedisTopicLog>();
             services.AddRedisPresenceStore();
             AddRedisReadCacheAndRateLimits(services, configuration);
+
+            // Live tallies in Redis (ADR 0031): replaces the Application's count of the ballots.
+            services.AddSingleton<ILiveTallyStore, RedisLiveTallyStore>();
+            services.AddScoped<StoredTallyCounts>();
+            services.AddScoped<ILiveTallyCounts>(sp => sp.GetRequiredService<StoredTallyCounts>());
+            services.AddHostedService<LiveTallyRebuilder>();
         }
 
         return services;

@@ -30,6 +30,13 @@ public interface IElectionQueries
 
     Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ballots with a sequence above <paramref name="afterSequence"/> (an index range, not a count of
+    /// the election): what a live tally at that version is missing. Its LastSequence is
+    /// <paramref name="afterSequence"/> when there are none.
+    /// </summary>
+    Task<BallotCounts> CountBallotsAfterAsync(ElectionId id, long afterSequence, CancellationToken cancellationToken);
+
     Task<long> CountParticipationsAsync(ElectionId id, CancellationToken cancellationToken);
 
     /// <summary>Users holding the Voter role: the electorate of an election open to all registered voters.</summary>

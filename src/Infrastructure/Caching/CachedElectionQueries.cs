@@ -30,6 +30,9 @@ internal sealed class CachedElectionQueries(ElectionQueries database, RedisElect
     public Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken) =>
         database.CountBallotsAsync(id, cancellationToken);
 
+    public Task<BallotCounts> CountBallotsAfterAsync(ElectionId id, long afterSequence, CancellationToken cancellationToken) =>
+        database.CountBallotsAfterAsync(id, afterSequence, cancellationToken);
+
     public Task<long> CountParticipationsAsync(ElectionId id, CancellationToken cancellationToken) =>
         database.CountParticipationsAsync(id, cancellationToken);
 

@@ -98,7 +98,7 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : DatabaseTe
             services.AddSingleton<ITallyPublisher>(publisher);
             services.AddSingleton(new LiveTallyOptions());
             services.AddSingleton<LiveTallyCoalescer>();
-            services.AddSingleton<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
+            services.AddScoped<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
         });
 
     private static async Task DispatchAllAsync(IServiceProvider services)

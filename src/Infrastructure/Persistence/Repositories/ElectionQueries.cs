@@ -78,16 +78,19 @@ internal sealed class ElectionQueries(VotingDbContext db) : IElectionQueries
         return rows.GroupBy(r => r.ElectionId).ToDictionary(g => g.Key, g => (IReadOnlyList<CandidateView>)[.. g.Select(r => r.View)]);
     }
 
-    public async Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken)
+    public Task<BallotCounts> CountBallotsAsync(ElectionId id, CancellationToken cancellationToken) =>
+        CountBallotsAfterAsync(id, 0, cancellationToken);
+
+    public async Task<BallotCounts> CountBallotsAfterAsync(ElectionId id, long afterSequence, CancellationToken cancellationToken)
     {
         var rows = await db.Ballots.AsNoTracking()
-            .Where(b => b.ElectionId == id)
+            .Where(b => b.ElectionId == id && b.Sequence > afterSequence)
             .GroupBy(b => b.CandidateId)
             .Select(g => new { CandidateId = g.Key, Votes = g.LongCount(), Last = g.Max(b => b.Sequence) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new BallotCounts(
             rows.ToDictionary(r => r.CandidateId, r => r.Votes),
-            rows.Count == 0 ? 0 : rows.Max(r => r.Last));
+            rows.Count == 0 ? afterSequence : rows.Max(r => r.Last));
     }
 
     public Task<long> CountParticipationsAsync(ElectionId id, CancellationToken cancellationToken) =>

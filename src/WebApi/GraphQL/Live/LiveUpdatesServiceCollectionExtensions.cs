@@ -23,7 +23,9 @@ internal static class LiveUpdatesServiceCollectionExtensions
         services.AddSingleton<ITallyPublisher, TopicTallyPublisher>();
         services.AddSingleton<IElectionStatusPublisher, TopicElectionStatusPublisher>();
         services.AddSingleton<LiveTallyCoalescer>();
-        services.AddSingleton<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
+
+        // Scoped: it applies the vote to the live count, which reads the database when it rebuilds.
+        services.AddScoped<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
         services.AddSingleton<PublishStatusOnChange>();
         services.AddSingleton<IDomainEventHandler<ElectionScheduled>>(sp => sp.GetRequiredService<PublishStatusOnChange>());
         services.AddSingleton<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<PublishStatusOnChange>());

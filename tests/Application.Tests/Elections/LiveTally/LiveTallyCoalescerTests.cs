@@ -34,6 +34,7 @@ public sealed class LiveTallyCoalescerTests : IDisposable
         services.AddScoped(_ => _queries);
         services.AddSingleton<ITallyPublisher>(_publisher);
         services.AddSingleton<IClock>(new FakeClock());
+        services.AddScoped<ILiveTallyCounts, DatabaseTallyCounts>();
         services.AddScoped<PublishTallyHandler>();
         _services = services.BuildServiceProvider();
         _coalescer = new LiveTallyCoalescer(_services.GetRequiredService<IServiceScopeFactory>(), _time, new LiveTallyOptions { MaxUpdatesPerSecond = 10 });
@@ -71,7 +72,7 @@ public sealed class LiveTallyCoalescerTests : IDisposable
         await _coalescer.EnsurePublishedAsync(_election.Id, 3, Ct);
 
         // A redelivered VoteCast (the outbox delivers at least once) of a ballot already counted.
-        await new PublishTallyOnVoteCast(_coalescer).HandleAsync(new VoteCast(_election.Id, _election.Candidates[0].Id, 2, DateTimeOffset.UnixEpoch), Ct);
+        await new PublishTallyOnVoteCast(new DatabaseTallyCounts(_queries), _coalescer).HandleAsync(new VoteCast(_election.Id, _election.Candidates[0].Id, 2, DateTimeOffset.UnixEpoch), Ct);
 
         Assert.Equal([3L], _publisher.Versions);
     }

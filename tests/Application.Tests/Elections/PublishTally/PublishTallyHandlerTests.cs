@@ -1,6 +1,7 @@
 using NSubstitute;
 using Voting.Application.Abstractions;
 using Voting.Application.Elections;
+using Voting.Application.Elections.LiveTally;
 using Voting.Application.Elections.PublishTally;
 using Voting.Application.Tests.TestSupport;
 using Voting.Domain.Elections;
@@ -63,5 +64,5 @@ public sealed class PublishTallyHandlerTests
         return election;
     }
 
-    private PublishTallyHandler Handler() => new(_queries, _publisher, _clock);
+    private PublishTallyHandler Handler() => new(_queries, new DatabaseTallyCounts(_queries), _publisher, _clock);
 }

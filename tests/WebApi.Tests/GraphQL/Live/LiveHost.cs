@@ -143,6 +143,29 @@ internal sealed class LiveHost : IAsyncDisposable
     public async Task<CastVoteReceipt> VoteAsync(string citizenId, ElectionId election, CandidateId candidate) =>
         await AsAsync<CastVoteHandler, CastVoteReceipt>(await UserIdAsync(citizenId), Role.Voter, h => h.HandleAsync(new CastVoteCommand(election, candidate), CancellationToken.None));
 
+    /// <summary>A vote by a voter the test seeded (<see cref="SeedVotersAsync"/>).</summary>
+    public Task<CastVoteReceipt> VoteAsync(UserId voter, ElectionId election, CandidateId candidate) =>
+        AsAsync<CastVoteHandler, CastVoteReceipt>(voter, Role.Voter, h => h.HandleAsync(new CastVoteCommand(election, candidate), CancellationToken.None));
+
+    /// <summary>
+    /// Registers <paramref name="count"/> voters straight through the DbContext with one shared password
+    /// hash: hashing hundreds of passwords would cost minutes and test nothing here.
+    /// </summary>
+    public async Task<IReadOnlyList<UserId>> SeedVotersAsync(int count)
+    {
+        var hash = Services.GetRequiredService<IPasswordHasher>().Hash("correct horse battery");
+        var users = Enumerable.Range(1, count).Select(n =>
+        {
+            var first12 = (200_000_000_000 + n).ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+            return User.Register(CitizenId.Parse(first12 + CitizenId.CheckDigit(first12)), PhoneNumber.Parse("+6691" + n.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)), hash, Clock);
+        }).ToList();
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Voting.Infrastructure.Persistence.VotingDbContext>();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users.Select(u => u.Id).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
