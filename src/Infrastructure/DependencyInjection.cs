@@ -92,7 +92,7 @@ public static class DependencyInjection
             services.AddRedisPresenceStore();
             AddRedisReadCacheAndRateLimits(services, configuration);
 
-            // Live tallies in Redis (ADR 0031): replaces the Application's count of the ballots.
+            // Live tallies in Redis (ADR 0032): replaces the Application's count of the ballots.
             services.AddSingleton<ILiveTallyStore, RedisLiveTallyStore>();
             services.AddScoped<StoredTallyCounts>();
             services.AddScoped<ILiveTallyCounts>(sp => sp.GetRequiredService<StoredTallyCounts>());

@@ -11,7 +11,7 @@ namespace Voting.Infrastructure.Realtime;
 
 /// <summary>
 /// Rebuilds the live tallies of open elections from the database at start-up and each time the command
-/// connection to Redis comes back (ADR 0031): a Redis that restarted without persistence has forgotten
+/// connection to Redis comes back (ADR 0032): a Redis that restarted without persistence has forgotten
 /// them, and a dashboard should see the count again without waiting for the next vote. Every instance
 /// may run one: a rebuild is a compare-and-set, so concurrent ones converge to the newest count.
 /// </summary>

@@ -7,7 +7,7 @@ using Voting.Infrastructure.Redis;
 namespace Voting.Infrastructure.Realtime;
 
 /// <summary>
-/// Live tallies in Redis (ADR 0031): one hash per election, <c>{prefix}tally:{electionId}</c>, with a field
+/// Live tallies in Redis (ADR 0032): one hash per election, <c>{prefix}tally:{electionId}</c>, with a field
 /// <c>c:{candidateId}</c> per candidate and <c>applied</c>, the highest ballot sequence counted. Both scripts
 /// run atomically in Redis, so an apply and a rebuild never interleave.
 /// </summary>

@@ -3,7 +3,7 @@ using Voting.Domain.Elections;
 namespace Voting.Application.Elections.LiveTally;
 
 /// <summary>
-/// A shared store of live tallies (Redis, ADR 0031): per election the ballots per candidate and
+/// A shared store of live tallies (Redis, ADR 0032): per election the ballots per candidate and
 /// <c>applied</c>, the highest ballot sequence counted, with every sequence at or below it counted once.
 /// It may forget an election at any time (a restart without persistence, FLUSHALL, expiry); the
 /// database stays the truth it is rebuilt from.

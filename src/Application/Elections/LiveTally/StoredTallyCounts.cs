@@ -5,7 +5,7 @@ using Voting.Domain.Elections.Events;
 namespace Voting.Application.Elections.LiveTally;
 
 /// <summary>
-/// Live tallies kept in an <see cref="ILiveTallyStore"/> (ADR 0031): each committed vote is applied once,
+/// Live tallies kept in an <see cref="ILiveTallyStore"/> (ADR 0032): each committed vote is applied once,
 /// keyed by its sequence, and a snapshot reads the store instead of counting the ballots. When the store
 /// lost the tally, or a vote finds earlier sequences missing, the tally is rebuilt from the database.
 /// </summary>
