@@ -98,6 +98,7 @@ public sealed class DependencyInjectionTests
         typeof(GetMyDirectConversationsHandler),
         typeof(GetRoomEventsHandler),
         typeof(SignalTypingHandler),
+        typeof(global::Voting.Application.Chat.GetPresence.GetPresenceHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -220,6 +221,7 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(_ => Substitute.For<IChatRateLimiter>());
         services.AddSingleton(_ => Substitute.For<IRoomEventPublisher>());
         services.AddSingleton(_ => Substitute.For<ITypingNotifier>());
+        services.AddSingleton(_ => Substitute.For<global::Voting.Application.Chat.Presence.IPresenceStore>());
         return services;
     }
 }

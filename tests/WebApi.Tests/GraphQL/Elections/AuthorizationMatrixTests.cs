@@ -99,7 +99,7 @@ public sealed class AuthorizationMatrixTests(ElectionsHost host) : IClassFixture
         [
             "createRoom", "joinRoom", "leaveRoom", "inviteToRoom", "kickMember", "banMember", "muteMember", "setMemberRole",
             "sendMessage", "sendDirectMessage", "editMessage", "deleteMessage", "markRead", "sendTyping",
-            "myRooms", "room", "messages", "myDirectConversations",
+            "myRooms", "room", "messages", "myDirectConversations", "presence",
         ];
         var mutations = schema.MutationType!.Fields.Keys.Except(accounts).Except(chat);
         var protectedQueries = schema.QueryType!.Fields.Values.Where(f => f.AppliedDirectives.Any(d => d.Name.Value == "authorize")).Select(f => f.Name).Except(chat);
