@@ -21,11 +21,6 @@ internal sealed class LiveHostPair : IAsyncDisposable
 
     public LiveHost B { get; }
 
-    private static string RedisAddress =>
-        Environment.GetEnvironmentVariable("VOTING_TEST_REDIS") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("VOTING_TEST_REDIS is not set: run the suites through ./test.sh, which starts redis-server on 127.0.0.1 and sets it.");
-
     public static async Task<LiveHostPair> StartAsync()
     {
         var database = await PostgresTestDatabase.CreateAsync();
@@ -33,8 +28,8 @@ internal sealed class LiveHostPair : IAsyncDisposable
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = database.ConnectionString,
-            ["Redis:Configuration"] = RedisAddress,
-            ["Redis:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
+            ["Redis:Configuration"] = TestRedis.Address,
+            ["Redis:KeyPrefix"] = TestRedis.NewKeyPrefix(),
         };
 
         // One after the other: the first migrates and seeds, the second finds it done.
