@@ -190,7 +190,16 @@ log_lines_before=$(wc -l <"$OUT/server.log")
 commits_before=$(psql_admin -tA -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$API_DB'")
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# PostgreSQL's CPU: every process of the cluster, plus what the postmaster collected from children that exited.
+pg_postmaster=$(head -n 1 "${PG_TMP:-/nonexistent}/data/postmaster.pid" 2>/dev/null || true)
+pg_cpu_ticks() {
+  [[ -n $pg_postmaster ]] || { echo 0; return; }
+  { awk '{ print $16 + $17 }' "/proc/$pg_postmaster/stat"
+    for pid in $pg_postmaster $(pgrep -P "$pg_postmaster"); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done
+  } | awk '{ t += $1 } END { print t }'
+}
 server_cpu_before=$(cpu_ticks "$server_pid")
+pg_cpu_before=$(pg_cpu_ticks)
 if [[ ${PROFILE:-0} == 1 ]]; then
   # Over the measured window only: starts when the warm-up ends.
   (sleep "$WARMUP" && exec ~/.dotnet/tools/dotnet-trace collect -p "$server_pid" --profile dotnet-sampled-thread-time \
@@ -207,6 +216,7 @@ result=$("${client[@]}" cast --url "http://127.0.0.1:$port/graphql" --election "
   --signing-key "$BENCH_SIGNING_KEY" --voters "$VOTERS" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" \
   --acks "$OUT/acks.tsv" --unanswered "$OUT/unanswered.txt" --server-pid "$server_pid" | grep '^RESULT ')
 server_cpu_after=$(cpu_ticks "$server_pid")
+pg_cpu_after=$(pg_cpu_ticks)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ -n $trace_pid ]]; then wait "$trace_pid" || true; trace_pid=; fi
 # Stop the server before the audit: whatever it had in flight has committed or rolled back by then.
@@ -258,9 +268,10 @@ read -r acknowledged acknowledged_voters participations ballots lost_participati
   extra_participations extra_ballots unanswered_committed min_sequence max_sequence distinct_sequences last_sequence \
   vote_cast_events <<<"$audit"
 statements=$(psql_on "$API_DB" -tA -F $'\t' -c "
-  SELECT calls, round(total_exec_time::numeric / calls, 3), regexp_replace(left(query, 110), '\s+', ' ', 'g')
-  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$API_DB') AND calls >= $acknowledged / 2
-  ORDER BY calls DESC LIMIT 15" 2>/dev/null || true)
+  SELECT calls, round(total_exec_time::numeric / calls, 3), round(total_exec_time::numeric * 1000 / $acknowledged, 1),
+         regexp_replace(left(query, 110), '\s+', ' ', 'g')
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$API_DB')
+  ORDER BY total_exec_time DESC LIMIT 12" 2>/dev/null || true)
 
 # --- Report -------------------------------------------------------------------------------------
 
@@ -283,6 +294,8 @@ echo "pgbench average latency ${ceiling_latency} ms. castVote errors by code in 
 echo "$(field "$result" votes) votes answered in $(field "$result" seconds) s; voters used $(field "$result" voters_used) of $VOTERS (exhausted: $(field "$result" exhausted))."
 awk -v c="$((server_cpu_after - server_cpu_before))" -v hz="$hz" -v n="$acknowledged" -v t="$commits" \
   'BEGIN { if (n > 0) printf "Server CPU per acknowledged vote (warm-up included): %.0f µs; PostgreSQL commits per vote: %.2f.\n", c / hz * 1e6 / n, t / n }'
+[[ -n $pg_postmaster ]] && awk -v c="$((pg_cpu_after - pg_cpu_before))" -v hz="$hz" -v n="$acknowledged" \
+  'BEGIN { if (n > 0) printf "PostgreSQL CPU per acknowledged vote (warm-up included, all its processes): %.0f µs.\n", c / hz * 1e6 / n }'
 echo "Over the measured window only: server CPU $(field "$result" server_cpu_us_per_vote) µs per answered vote, load client CPU $(field "$result" client_cpu_us_per_vote) µs."
 echo
 echo "Audit (every vote of the run, warm-up included):"
@@ -303,9 +316,9 @@ if [[ ${LOG_SQL:-0} == 1 ]]; then
 fi
 if [[ -n $statements ]]; then
   echo
-  echo "Statements run at least once per two votes (pg_stat_statements: calls per acknowledged vote, mean ms, statement):"
+  echo "Statements by total execution time (pg_stat_statements: calls per acknowledged vote, mean ms, µs per vote, statement):"
   echo
-  awk -F'\t' -v n="$acknowledged" '{ printf "    %.2f  %7s ms  %s\n", $1 / n, $2, $3 }' <<<"$statements"
+  awk -F'\t' -v n="$acknowledged" '{ printf "    %.3f  %7s ms  %6s µs  %s\n", $1 / n, $2, $3, $4 }' <<<"$statements"
 fi
 echo
 awk -v a="$votes_per_s" -v b="$ceiling_tps" \
