@@ -52,7 +52,6 @@ public static class DependencyInjection
         services.AddSingleton<IBallotBox, GroupCommitBallotBox>();
         services.AddScoped<VoteBatchWriter>();
         services.AddSingleton<IOpenElections, OpenElectionCache>();
-        services.AddSingleton<IVoters, BatchedVoterReader>();
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IChatQueries, ChatQueries>();

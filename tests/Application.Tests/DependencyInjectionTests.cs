@@ -207,7 +207,6 @@ public sealed class DependencyInjectionTests
         services.AddScoped(_ => Substitute.For<ISessionRepository>());
         services.AddScoped(_ => Substitute.For<IElectionRepository>());
         services.AddScoped(_ => Substitute.For<IBallotBox>());
-        services.AddScoped(_ => Substitute.For<IVoters>());
         services.AddScoped(_ => Substitute.For<IOpenElections>());
         services.AddScoped(_ => Substitute.For<IElectionQueries>());
         services.AddScoped(_ => Substitute.For<IElectionSchedule>());

@@ -250,16 +250,26 @@ public sealed class Election : AggregateRoot
         return voter.HasRole(Role.Voter) && (Eligibility == EligibilityMode.AllRegisteredVoters || onVoterRoll);
     }
 
-    /// <summary>Checks every rule of casting without producing anything; <see cref="CastVote"/> checks them again.</summary>
-    public void EnsureCanCast(User voter, BallotChoice choice, VoterStanding standing, IClock clock)
+    /// <summary>
+    /// The first rule of casting, the one that does not depend on the voter: the election is open and
+    /// within its voting window. ELECTION_NOT_OPEN otherwise.
+    /// </summary>
+    public void EnsureTakingVotes(IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(choice);
-        ArgumentNullException.ThrowIfNull(standing);
+        ArgumentNullException.ThrowIfNull(clock);
         var now = clock.UtcNow;
         if (Status != ElectionStatus.Open || now < OpensAt || now >= ClosesAt)
         {
             throw new DomainException(ErrorCodes.ElectionNotOpen, "The election is not open for voting.");
         }
+    }
+
+    /// <summary>Checks every rule of casting without producing anything; <see cref="CastVote"/> checks them again.</summary>
+    public void EnsureCanCast(User voter, BallotChoice choice, VoterStanding standing, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(standing);
+        EnsureTakingVotes(clock);
 
         if (!IsEligible(voter, standing.OnVoterRoll))
         {

@@ -41,6 +41,22 @@ public sealed class User : AggregateRoot
         };
     }
 
+    /// <summary>
+    /// A user as a store read it back, for a store that reads users without its object mapper (the
+    /// vote writer reads its batch's voters in the statement batch that locks the election, ADR 0025).
+    /// Not a way to register: <see cref="Register"/> is.
+    /// </summary>
+    public static User Restore(UserId id, CitizenId citizenId, PhoneNumber phone, string passwordHash, Role roles, DateTimeOffset registeredAt) =>
+        new()
+        {
+            Id = id,
+            CitizenId = citizenId,
+            Phone = phone,
+            PasswordHash = passwordHash,
+            Roles = roles,
+            RegisteredAt = registeredAt,
+        };
+
     public bool HasRole(Role role) => role != Role.None && (Roles & role) == role;
 
     public bool HasAnyRole(Role roles) => (Roles & roles) != Role.None;

@@ -221,6 +221,7 @@ public sealed class CastVoteTests
         var before = State.Of(election);
 
         election.EnsureCanCast(Voters.Registered(_clock), BallotChoice.Single(election.Candidates[0].Id), FirstVote, _clock);
+        election.EnsureTakingVotes(_clock);
 
         Assert.Equal(before, State.Of(election));
     }
@@ -240,5 +241,10 @@ public sealed class CastVoteTests
 
         Refused.WithoutChange(code, election, () => election.EnsureCanCast(voter, choice, standing, _clock));
         Refused.WithoutChange(code, election, () => election.CastVote(voter, choice, standing, 1, _clock));
+        if (code == ErrorCodes.ElectionNotOpen)
+        {
+            // The voter-independent check the handler makes before queueing says the same.
+            Refused.WithoutChange(code, election, () => election.EnsureTakingVotes(_clock));
+        }
     }
 }

@@ -36,6 +36,21 @@ public sealed class UserTests
     }
 
     [Fact]
+    public void A_restored_user_is_the_user_as_stored_with_no_event()
+    {
+        var registered = User.Register(CitizenIds.From12("110170012345"), Voters.Phone, Voters.PasswordHash, _clock);
+        registered.AssignRole(Role.Observer);
+
+        var restored = User.Restore(registered.Id, registered.CitizenId, registered.Phone, registered.PasswordHash, registered.Roles, registered.RegisteredAt);
+
+        Assert.Equal(
+            (registered.Id, registered.CitizenId, registered.Phone, registered.PasswordHash, registered.Roles, registered.RegisteredAt),
+            (restored.Id, restored.CitizenId, restored.Phone, restored.PasswordHash, restored.Roles, restored.RegisteredAt));
+        Assert.True(restored.HasRole(Role.Voter | Role.Observer));
+        Assert.Empty(restored.DomainEvents);
+    }
+
+    [Fact]
     public void Each_registration_gets_its_own_id()
     {
         var first = Voters.Registered(_clock);

@@ -12,14 +12,15 @@ public sealed record CastVoteCommand(ElectionId ElectionId, CandidateId Candidat
 public sealed record CastVoteReceipt(ElectionId ElectionId, string Receipt, long Sequence);
 
 /// <summary>
-/// Casts the signed-in voter's ballot: the domain checks the rules, then the ballot box commits the
-/// participation, the ballot and the VoteCast event, possibly together with other voters' votes
-/// (ADR 0025). Whether the voter already voted is decided there, by the unique (election, voter)
-/// index, and reported as ALREADY_VOTED to this voter only.
+/// Casts the signed-in voter's ballot. What does not depend on the voter (the election exists and
+/// takes votes) is refused at once; the ballot box then reads the voter in the transaction that
+/// commits the vote, possibly together with other voters' votes (ADR 0025), and the domain checks
+/// every rule there: the account exists, eligibility (role, voter roll), the choice. Whether the
+/// voter already voted is decided there too, by the unique (election, voter) index, and reported as
+/// ALREADY_VOTED to this voter only.
 /// </summary>
 public sealed class CastVoteHandler(
     ICurrentUser currentUser,
-    IVoters voters,
     IOpenElections openElections,
     IBallotBox ballotBox,
     IClock clock)
@@ -27,27 +28,26 @@ public sealed class CastVoteHandler(
     public async Task<CastVoteReceipt> HandleAsync(CastVoteCommand command, CancellationToken cancellationToken)
     {
         var voterId = currentUser.RequireSignedIn();
-        var voter = await voters.GetAsync(voterId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException(ErrorCodes.Unauthenticated, "Your account no longer exists.");
 
         // Possibly shared with other votes (ADR 0025): only the rules read it; the ballot box casts on it.
         var election = await openElections.GetAsync(command.ElectionId, cancellationToken).ConfigureAwait(false)
             ?? throw DomainException.NotFound($"Election '{command.ElectionId}' was not found.");
         var choice = BallotChoice.Single(command.CandidateId);
 
-        // "Has voted" is not read here: the ballot box's transaction knows it for certain, and a read
-        // before it would only repeat that answer one round trip earlier.
-        var standing = new VoterStanding(
-            HasVoted: false,
-            election.Eligibility == EligibilityMode.VoterRoll
-                && await voters.IsOnVoterRollAsync(election.Id, voter.CitizenId, cancellationToken).ConfigureAwait(false));
-
-        // Refuse before queueing, so a doomed request never joins a batch.
-        election.EnsureCanCast(voter, choice, standing, clock);
+        // Refuse before queueing what no voter could change, so such a request never joins a batch.
+        election.EnsureTakingVotes(clock);
 
         var vote = await ballotBox.CommitAsync(
-            new PendingVote(election, voterId, sequence => election.CastVote(voter, choice, standing, sequence, clock)),
+            new PendingVote(election, voterId, (record, sequence) => Cast(election, record, choice, sequence)),
             cancellationToken).ConfigureAwait(false);
         return new CastVoteReceipt(election.Id, vote.Receipt.Value, vote.Ballot.Sequence);
+    }
+
+    private CastVoteResult Cast(Election election, VoterOnRecord record, BallotChoice choice, long sequence)
+    {
+        var voter = record.User ?? throw new DomainException(ErrorCodes.Unauthenticated, "Your account no longer exists.");
+
+        // "Has voted" is not read here: the ballot box's transaction knows it for certain.
+        return election.CastVote(voter, choice, new VoterStanding(HasVoted: false, record.OnVoterRoll), sequence, clock);
     }
 }

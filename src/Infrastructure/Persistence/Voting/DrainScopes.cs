@@ -4,10 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Voting.Infrastructure.Persistence.Voting;
 
 /// <summary>
-/// DI scopes (each with its DbContext) kept for the batch loops of group commit and the batched voter
-/// reads (ADR 0031). Building a DbContext costs more than a small batch's own work, and under load the
-/// loops start and stop many times a second, so a loop rents a scope and returns it when its queue runs
-/// dry. A loop runs one batch at a time on its scope, and only a batch that completed returns it: a
+/// DI scopes (each with its DbContext) kept for the batch loops of group commit (ADR 0031). Building a
+/// DbContext costs more than a small batch's own work, and under load the loops start and stop many
+/// times a second, so a loop rents a scope and returns it when its queue runs dry. A loop runs one batch at a time on its scope, and only a batch that completed returns it: a
 /// scope that saw a failure is disposed, so nothing of a failed batch reaches the next one.
 /// </summary>
 internal sealed class DrainScopes(IServiceScopeFactory scopes) : IAsyncDisposable

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Abstractions;
 using Voting.Application.Elections.ChangeElectionStatus;
+using Voting.Application.Elections.SetVoterRoll;
 using Voting.Domain.Ballots;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
@@ -97,7 +98,7 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         var shared = await LoadAsync(election);
         var castThenFail = await PendingOnAsync(shared, voters[1], candidates[0]);
         var broken = BallotBox.CommitAsync(
-            castThenFail with { Cast = sequence => { castThenFail.Cast(sequence); throw new InvalidOperationException("the database went away"); } },
+            castThenFail with { Cast = (voter, sequence) => { castThenFail.Cast(voter, sequence); throw new InvalidOperationException("the database went away"); } },
             CancellationToken.None);
         var bystander = BallotBox.CommitAsync(await PendingOnAsync(shared, voters[2], candidates[1]), CancellationToken.None);
         gate.Release();
@@ -171,6 +172,52 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Assert.Equal(1, await CountAsync(db => db.Participations));
     }
 
+    [Fact]
+    public async Task The_batch_reads_its_voters_and_a_vote_whose_account_is_gone_is_refused_alone_and_takes_no_sequence()
+    {
+        var (election, candidates, voters) = await OpenElectionAsync(3);
+        using var gate = new Gate();
+        var holder = BallotBox.CommitAsync(await PendingAsync(voters[0], election, candidates[0], gate.Hold), CancellationToken.None);
+        gate.WaitUntilHeld();
+
+        var gone = BallotBox.CommitAsync(await PendingAsync(UserId.New(), election, candidates[0]), CancellationToken.None);
+        var others = new[]
+        {
+            BallotBox.CommitAsync(await PendingAsync(voters[1], election, candidates[1]), CancellationToken.None),
+            BallotBox.CommitAsync(await PendingAsync(voters[2], election, candidates[2]), CancellationToken.None),
+        };
+        gate.Release();
+
+        Assert.Equal(1, (await holder).Ballot.Sequence);
+        Assert.Equal(ErrorCodes.Unauthenticated, await OutcomeAsync(gone));
+        Assert.Equal([2L, 3L], (await Task.WhenAll(others)).Select(r => r.Ballot.Sequence).Order());
+        Assert.Equal(3, await CountAsync(db => db.Participations));
+        Assert.Equal(3, await LastSequenceAsync(election));
+    }
+
+    [Fact]
+    public async Task On_an_election_with_a_roll_the_batch_reads_who_is_on_it_and_refuses_the_others_alone()
+    {
+        var voters = await Scenario.SeedVotersAsync(3);
+        var (election, candidates) = await Scenario.CreateElectionAsync();
+        await Scenario.AsOfficerAsync(() => Scenario.RunAsync<SetVoterRollHandler, VoterRollSummary>(h => h.HandleAsync(
+            new SetVoterRollCommand(election, [CitizenIds.Make(1), CitizenIds.Make(3)]), CancellationToken.None)));
+        await Scenario.OpenAsync(election);
+        using var gate = new Gate();
+        var holder = BallotBox.CommitAsync(await PendingAsync(voters[0], election, candidates[0], gate.Hold), CancellationToken.None);
+        gate.WaitUntilHeld();
+
+        var offRoll = BallotBox.CommitAsync(await PendingAsync(voters[1], election, candidates[0]), CancellationToken.None);
+        var onRoll = BallotBox.CommitAsync(await PendingAsync(voters[2], election, candidates[1]), CancellationToken.None);
+        gate.Release();
+
+        Assert.Equal(1, (await holder).Ballot.Sequence);
+        Assert.Equal(ErrorCodes.NotEligible, await OutcomeAsync(offRoll));
+        Assert.Equal(2, (await onRoll).Ballot.Sequence);
+        Assert.Equal(0, await CountAsync(db => db.Participations.Where(p => p.VoterId == voters[1])));
+        Assert.Equal(2, await LastSequenceAsync(election));
+    }
+
     private async Task<(ElectionId Election, IReadOnlyList<CandidateId> Candidates, IReadOnlyList<UserId> Voters)> OpenElectionAsync(int voters)
     {
         var ids = await Scenario.SeedVotersAsync(voters);
@@ -187,20 +234,21 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Fixture.InScopeAsync(async services => await services.GetRequiredService<IElectionRepository>().GetAsync(electionId, CancellationToken.None)
             ?? throw new InvalidOperationException("No such election."));
 
-    private Task<PendingVote> PendingOnAsync(Election election, UserId voterId, CandidateId candidate, Action? whileCasting = null) =>
-        Fixture.InScopeAsync(async services =>
+    /// <summary>
+    /// As the handler hands it over: checked for the election taking votes, then cast by the domain for
+    /// the voter the ballot box read in its transaction.
+    /// </summary>
+    private Task<PendingVote> PendingOnAsync(Election election, UserId voterId, CandidateId candidate, Action? whileCasting = null)
+    {
+        var choice = BallotChoice.Single(candidate);
+        election.EnsureTakingVotes(Fixture.Clock);
+        return Task.FromResult(new PendingVote(election, voterId, (record, sequence) =>
         {
-            var voter = await services.GetRequiredService<IUserRepository>().GetAsync(voterId, CancellationToken.None)
-                ?? throw new InvalidOperationException("No such voter.");
-            var choice = BallotChoice.Single(candidate);
-            var standing = new VoterStanding(HasVoted: false, OnVoterRoll: false);
-            election.EnsureCanCast(voter, choice, standing, Fixture.Clock);
-            return new PendingVote(election, voterId, sequence =>
-            {
-                whileCasting?.Invoke();
-                return election.CastVote(voter, choice, standing, sequence, Fixture.Clock);
-            });
-        });
+            whileCasting?.Invoke();
+            var voter = record.User ?? throw new DomainException(ErrorCodes.Unauthenticated, "Your account no longer exists.");
+            return election.CastVote(voter, choice, new VoterStanding(HasVoted: false, record.OnVoterRoll), sequence, Fixture.Clock);
+        }));
+    }
 
     private static async Task<string> OutcomeAsync(Task<CastVoteResult> vote)
     {

@@ -9,24 +9,10 @@ using Voting.Infrastructure.Tests.Support;
 
 namespace Voting.Infrastructure.Tests.Persistence.Voting;
 
-/// <summary>The reads a vote makes before its batch: voters read in groups, open elections remembered.</summary>
+/// <summary>The read a vote makes before its batch: open elections remembered.</summary>
 public abstract class VotingReadsTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
-    private IVoters Voters => Fixture.Services.GetRequiredService<IVoters>();
-
     private IOpenElections OpenElections => Fixture.Services.GetRequiredService<IOpenElections>();
-
-    [Fact]
-    public async Task Many_voters_read_at_once_each_get_their_own_user_and_an_unknown_one_gets_null()
-    {
-        var ids = await Scenario.SeedVotersAsync(300);
-        var unknown = UserId.New();
-
-        var users = await Task.WhenAll(ids.Append(unknown).Select(id => Task.Run(() => Voters.GetAsync(id, CancellationToken.None))));
-
-        Assert.Equal(ids, users.Take(ids.Count).Select(u => u!.Id));
-        Assert.Null(users[^1]);
-    }
 
     [Fact]
     public async Task An_open_election_is_remembered_and_one_not_yet_open_is_read_afresh()
