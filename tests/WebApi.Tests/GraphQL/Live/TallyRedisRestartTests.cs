@@ -51,13 +51,27 @@ public sealed class TallyRedisRestartTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _redis = await PrivateRedisServer.StartAsync();
-        _pair = await LiveHostPair.StartAsync(
-            $"127.0.0.1:{_redis.Port},connectTimeout=2000,syncTimeout=5000,reconnectMinDelay=50,reconnectMaxDelay=500",
-            new Dictionary<string, string?> { ["Outbox:MaxBackoff"] = "00:00:01" });
+        try
+        {
+            _pair = await LiveHostPair.StartAsync(
+                $"127.0.0.1:{_redis.Port},connectTimeout=2000,syncTimeout=5000,reconnectMinDelay=50,reconnectMaxDelay=500",
+                new Dictionary<string, string?> { ["Outbox:MaxBackoff"] = "00:00:01" });
+        }
+        catch
+        {
+            // The hosts did not start (e.g. no PostgreSQL): the redis-server must not outlive the test run.
+            await _redis.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_pair is null)
+        {
+            return;
+        }
+
         await _pair.DisposeAsync();
         await _redis.DisposeAsync();
     }
