@@ -7,6 +7,7 @@ using Voting.Application.Elections;
 using Voting.Application.Elections.AddCandidate;
 using Voting.Application.Elections.ChangeElectionStatus;
 using Voting.Application.Elections.CreateElection;
+using Voting.Application.Users.Sessions;
 using Voting.Application.Voting.CastVote;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
@@ -146,6 +147,13 @@ internal sealed class LiveHost : IAsyncDisposable
     /// <summary>A vote by a voter the test seeded (<see cref="SeedVotersAsync"/>).</summary>
     public Task<CastVoteReceipt> VoteAsync(UserId voter, ElectionId election, CandidateId candidate) =>
         AsAsync<CastVoteHandler, CastVoteReceipt>(voter, Role.Voter, h => h.HandleAsync(new CastVoteCommand(election, candidate), CancellationToken.None));
+
+    /// <summary>
+    /// An access token for <paramref name="voter"/> as a sign-in would issue it, without the sign-in: each of
+    /// hundreds of seeded voters signing in would verify a password hash, which costs seconds and tests nothing here.
+    /// </summary>
+    public string AccessTokenFor(UserId voter) =>
+        Services.GetRequiredService<AccessTokens>().Issue(new SessionGrant(voter, Role.Voter, SessionId.New(), string.Empty, Clock.UtcNow.AddDays(1))).Token;
 
     /// <summary>
     /// Registers <paramref name="count"/> voters straight through the DbContext with one shared password
