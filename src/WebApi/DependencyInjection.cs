@@ -26,6 +26,11 @@ internal static class DependencyInjection
         services.AddVotingIdentity(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddOptions<Hosting.IdleMemoryTrimmerOptions>().Bind(configuration.GetSection(Hosting.IdleMemoryTrimmerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.QuietFor > TimeSpan.Zero && o.MinInterval >= TimeSpan.Zero, "Memory:IdleTrim:QuietFor must be positive and MinInterval not negative.")
+            .ValidateOnStart();
+        services.AddHostedService<Hosting.IdleMemoryTrimmer>();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName))
             .Validate(o => !o.Enabled || (Domain.Users.CitizenId.IsValid(o.Admin.CitizenId) && Domain.Users.PhoneNumber.IsValid(o.Admin.Phone)
                 && o.Admin.Password.Length >= 8 && o.VoterPassword.Length >= 8),
