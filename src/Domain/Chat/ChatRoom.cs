@@ -236,7 +236,7 @@ public sealed class ChatRoom
     /// Lifts the ban of <paramref name="target"/>. Like a member who left, they may join a public room
     /// again and a private one when invited again; their first join, if they never had one, still brings a welcome.
     /// </summary>
-    public void Unban(RoomMember? actor, RoomMember? target, IClock clock)
+    public RoomMember Unban(RoomMember? actor, RoomMember? target, IClock clock)
     {
         EnsureOwn(target);
         var moderator = RequireModerator(actor);
@@ -247,6 +247,7 @@ public sealed class ChatRoom
 
         target.SetStatus(MemberStatus.Left);
         Record(RoomEventKind.MemberUnbanned, moderator.UserId, clock.UtcNow, subject: target.UserId);
+        return target;
     }
 
     /// <summary>Stops <paramref name="target"/> sending until <paramref name="until"/>; null lifts the mute.</summary>
