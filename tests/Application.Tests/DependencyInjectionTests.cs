@@ -12,6 +12,8 @@ using Voting.Application.Chat.KickMember;
 using Voting.Application.Chat.MuteMember;
 using Voting.Application.Chat.BanMember;
 using Voting.Application.Chat.SetMemberRole;
+using Voting.Application.Chat.TransferRoomOwnership;
+using Voting.Application.Chat.UnbanMember;
 using Voting.Application.Chat.SignalTyping;
 using Voting.Application.Chat.SendMessage;
 using Voting.Application.Chat.SendDirectMessage;
@@ -86,7 +88,9 @@ public sealed class DependencyInjectionTests
         typeof(KickMemberHandler),
         typeof(MuteMemberHandler),
         typeof(BanMemberHandler),
+        typeof(UnbanMemberHandler),
         typeof(SetMemberRoleHandler),
+        typeof(TransferRoomOwnershipHandler),
         typeof(SendMessageHandler),
         typeof(SendDirectMessageHandler),
         typeof(EditMessageHandler),

@@ -2,7 +2,8 @@
 // clients: messages sent through both instances reach every subscriber on both in one order, each once; a client
 // that was away while 100 messages went out resumes with `afterSequence` and gets them all, once, in order; a send
 // retried concurrently through both instances stores one message; script and HTML come back exactly as sent; and
-// a non-member cannot watch a private room, nor a muted or banned member send to it.
+// a non-member cannot watch a private room, nor a muted or banned member send to it; a ban made through one instance
+// ends the member's stream on the other, an unban lets them back, and an owner leaves only after handing the room over.
 //
 // Needs VOTING_TEST_POSTGRES and VOTING_TEST_REDIS (test.sh sets both).
 
@@ -380,6 +381,43 @@ describe('chat across two instances (graphql-ws, PostgreSQL, Redis)', () => {
     await send(a, owner, roomId, 'you may read', 'owner-1');
     await reader.sawMessage('owner-1');
     await reader.close();
+  });
+
+  test('a ban through one instance ends the member\'s stream on the other; an unban lets them back; the owner hands over to leave', async () => {
+    const roomId = await createRoom(a, owner, 'PUBLIC', 'Moderation');
+    await joinRoom(b, carol, roomId);
+    await joinRoom(b, dave, roomId);
+    const start = await lastSequence(a, owner, roomId);
+    const ofCarol = watching(b, carol, roomId, start);
+    const ofDave = watching(b, dave, roomId, start);
+    await send(a, owner, roomId, 'in place', 'moderation-in-place');
+    await Promise.all([ofCarol, ofDave].map((w) => w.sawMessage('moderation-in-place')));
+
+    const ban = 'mutation Ban($input: RoomMemberInput!) { banMember(input: $input) { status } }';
+    await call(a, ban, { input: { roomId, userId: carol.userId } }, owner.token);
+    await assert.rejects(ofCarol.until(() => false, 'the end of the stream'), /ended/);
+    assert.deepEqual([ofCarol.events.at(-1).kind, ofCarol.events.at(-1).subjectId], ['MEMBER_BANNED', carol.userId], 'the ban itself arrives first');
+    assert.deepEqual(ofCarol.failure.map((e) => [e.extensions?.code, e.extensions?.lastSequence]), [['BANNED', ofCarol.events.at(-1).sequence]]);
+    await send(a, owner, roomId, 'after the ban', 'moderation-after-ban');
+    await ofDave.sawMessage('moderation-after-ban');
+    assert.equal(ofDave.failure, null, 'the others go on');
+
+    const unban = 'mutation Unban($input: RoomMemberInput!) { unbanMember(input: $input) { status } }';
+    assert.equal((await call(b, unban, { input: { roomId, userId: carol.userId } }, owner.token)).unbanMember.status, 'LEFT');
+    await joinRoom(a, carol, roomId);
+
+    const leave = 'mutation Leave($id: ID!) { leaveRoom(roomId: $id) }';
+    assert.deepEqual(await refusal(a, leave, { id: roomId }, owner.token), ['OWNERSHIP_TRANSFER_REQUIRED']);
+    const transfer = 'mutation Transfer($input: RoomMemberInput!) { transferRoomOwnership(input: $input) { userId role } }';
+    assert.deepEqual((await call(b, transfer, { input: { roomId, userId: dave.userId } }, owner.token)).transferRoomOwnership, { userId: dave.userId, role: 'OWNER' });
+    assert.equal((await call(a, leave, { id: roomId }, owner.token)).leaveRoom, true);
+    await ofDave.until((events) => events.some((e) => e.kind === 'MEMBER_LEFT' && e.subjectId === owner.userId), 'the old owner leaving');
+    assert.deepEqual(
+      ofDave.events.filter((e) => e.kind === 'MEMBER_ROLE_CHANGED').map((e) => e.subjectId),
+      [dave.userId, owner.userId],
+      'the new owner first, then the old one made a moderator',
+    );
+    await ofDave.close();
   });
 
   test('presence: watchers on each instance see each other come and go', async () => {

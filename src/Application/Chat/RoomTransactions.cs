@@ -5,7 +5,10 @@ using Voting.Domain.Users;
 
 namespace Voting.Application.Chat;
 
-/// <summary>The one way a room changes: lock it, apply the change, store its records, commit, then publish its log entries.</summary>
+/// <summary>
+/// The one way a room changes: lock it, apply the change, store its records, commit, then publish its
+/// log entries. A change that lost an insert race (<see cref="ConcurrentInsertException"/>) runs once more.
+/// </summary>
 internal static class RoomTransactions
 {
     public static Task<T> ChangeRoomAsync<T>(
@@ -26,16 +29,29 @@ internal static class RoomTransactions
         CancellationToken cancellationToken)
     {
         RoomRecords? records = null;
-        var result = await unitOfWork.InTransactionAsync(
-            async ct =>
-            {
-                var room = await lockRoom(ct).ConfigureAwait(false);
-                var value = await change(room, ct).ConfigureAwait(false);
-                records = room.TakeNewRecords();
-                chat.Add(records);
-                return value;
-            },
-            cancellationToken).ConfigureAwait(false);
+        async Task<T> AttemptAsync(CancellationToken ct)
+        {
+            var room = await lockRoom(ct).ConfigureAwait(false);
+            var value = await change(room, ct).ConfigureAwait(false);
+            records = room.TakeNewRecords();
+            chat.Add(records);
+            return value;
+        }
+
+        T result;
+        try
+        {
+            result = await unitOfWork.InTransactionAsync(AttemptAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrentInsertException)
+        {
+            // A request that got past the room's lock (or made the room) committed the row this change
+            // meant to insert: once more against the committed state, the change finds that row and
+            // answers with it (the stored message, the pair's conversation, the member). Once: a second
+            // collision is not a race this settles, and CONFLICT reaches the caller.
+            records = null;
+            result = await unitOfWork.InTransactionAsync(AttemptAsync, cancellationToken).ConfigureAwait(false);
+        }
 
         // After the commit: subscribers never see an entry that was rolled back.
         if (records is { Events.Count: > 0 })

@@ -142,13 +142,17 @@ public sealed class ChatRoom
         return member;
     }
 
+    /// <summary>
+    /// Leaves the room. "A room always has an owner": the owner leaves only after handing the room to
+    /// another member (<see cref="TransferOwnership"/>), and one with no one to hand it to stays.
+    /// </summary>
     public void Leave(RoomMember member, IClock clock)
     {
         EnsureNotDirect("left");
         RequireActive(member);
         if (member.Role == MemberRole.Owner)
         {
-            throw DomainException.InvalidState("The owner cannot leave the room.");
+            throw new DomainException(ErrorCodes.OwnershipTransferRequired, "The owner cannot leave the room; hand it to another member first (transferRoomOwnership).");
         }
 
         member.SetStatus(MemberStatus.Left);
@@ -228,6 +232,24 @@ public sealed class ChatRoom
         return banned;
     }
 
+    /// <summary>
+    /// Lifts the ban of <paramref name="target"/>. Like a member who left, they may join a public room
+    /// again and a private one when invited again; their first join, if they never had one, still brings a welcome.
+    /// </summary>
+    public RoomMember Unban(RoomMember? actor, RoomMember? target, IClock clock)
+    {
+        EnsureOwn(target);
+        var moderator = RequireModerator(actor);
+        if (target?.Status != MemberStatus.Banned)
+        {
+            throw DomainException.InvalidState("This user is not banned from the room.");
+        }
+
+        target.SetStatus(MemberStatus.Left);
+        Record(RoomEventKind.MemberUnbanned, moderator.UserId, clock.UtcNow, subject: target.UserId);
+        return target;
+    }
+
     /// <summary>Stops <paramref name="target"/> sending until <paramref name="until"/>; null lifts the mute.</summary>
     public void Mute(RoomMember? actor, RoomMember target, DateTimeOffset? until, IClock clock)
     {
@@ -243,7 +265,7 @@ public sealed class ChatRoom
         Record(RoomEventKind.MemberMuted, moderator.UserId, now, subject: target.UserId, mutedUntil: until);
     }
 
-    /// <summary>The owner makes a member a moderator or back; ownership itself is not handed over.</summary>
+    /// <summary>The owner makes a member a moderator or back; ownership is handed over by <see cref="TransferOwnership"/>.</summary>
     public void SetRole(RoomMember? actor, RoomMember target, MemberRole role, IClock clock)
     {
         EnsureNotDirect("given roles");
@@ -270,6 +292,40 @@ public sealed class ChatRoom
             target.SetRole(role);
             Record(RoomEventKind.MemberRoleChanged, owner.UserId, clock.UtcNow, subject: target.UserId, role: role);
         }
+    }
+
+    /// <summary>
+    /// The owner hands the room to <paramref name="target"/>, an active member, and stays on as a
+    /// moderator. Two role changes record it, the new owner's first, so the log never shows a room without one.
+    /// </summary>
+    public void TransferOwnership(RoomMember? actor, RoomMember target, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        EnsureNotDirect("handed over");
+        EnsureOwn(target);
+        var owner = RequireActive(actor);
+        if (owner.Role != MemberRole.Owner)
+        {
+            throw new DomainException(ErrorCodes.Forbidden, "Only the room's owner may hand it over.");
+        }
+
+        RequireActive(target);
+        if (target.UserId == owner.UserId)
+        {
+            throw DomainException.Validation("You already own this room.");
+        }
+
+        var now = clock.UtcNow;
+        if (target.IsMutedAt(now))
+        {
+            // No one outranks an owner, so no one could lift the mute afterwards.
+            throw DomainException.InvalidState("Lift this member's mute before handing them the room.");
+        }
+
+        target.SetRole(MemberRole.Owner);
+        Record(RoomEventKind.MemberRoleChanged, owner.UserId, now, subject: target.UserId, role: MemberRole.Owner);
+        owner.SetRole(MemberRole.Moderator);
+        Record(RoomEventKind.MemberRoleChanged, owner.UserId, now, subject: owner.UserId, role: MemberRole.Moderator);
     }
 
     /// <summary>

@@ -13,4 +13,7 @@ public enum RoomEventKind
     MemberBanned = 7,
     MemberMuted = 8,
     MemberRoleChanged = 9,
+
+    /// <summary>A ban was lifted: the user may join again (a private room only when invited again).</summary>
+    MemberUnbanned = 10,
 }

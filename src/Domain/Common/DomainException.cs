@@ -9,6 +9,12 @@ public class DomainException : Exception
         Code = code;
     }
 
+    public DomainException(string code, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
     public string Code { get; }
 
     public static DomainException Validation(string message) => new(ErrorCodes.Validation, message);

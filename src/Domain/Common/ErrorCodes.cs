@@ -27,4 +27,7 @@ public static class ErrorCodes
     public const string Banned = "BANNED";
     public const string MessageTooLong = "MESSAGE_TOO_LONG";
     public const string InvalidText = "INVALID_TEXT";
+
+    /// <summary>The owner asked to leave a room: a room always has an owner, so ownership must be handed over first.</summary>
+    public const string OwnershipTransferRequired = "OWNERSHIP_TRANSFER_REQUIRED";
 }

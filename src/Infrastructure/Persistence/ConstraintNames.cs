@@ -7,4 +7,12 @@ internal static class ConstraintNames
     public const string UniqueParticipation = "IX_Participations_ElectionId_VoterId";
     public const string UniqueBallotSequence = "IX_Ballots_ElectionId_Sequence";
     public const string UniqueReceipt = "IX_Ballots_ElectionId_ReceiptHash";
+
+    // Chat: a losing insert of these is re-run by the room's change, which then finds the winner's row.
+    public const string UniqueClientMessageId = "IX_ChatMessages_RoomId_AuthorId_ClientMessageId";
+    public const string UniqueMessageSequence = "IX_ChatMessages_RoomId_Sequence";
+    public const string UniqueEventSequence = "PK_RoomEvents";
+    public const string UniqueMember = "PK_RoomMembers";
+    public const string UniqueDirectPair = "IX_ChatRooms_DirectKey";
+    public const string UniqueElectionRoom = "IX_ChatRooms_ElectionId";
 }

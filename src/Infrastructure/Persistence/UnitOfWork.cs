@@ -100,6 +100,11 @@ internal sealed class UnitOfWork(VotingDbContext db, OutboxSignal outboxSignal) 
         {
             ConstraintNames.UniqueParticipation => new DomainException(ErrorCodes.AlreadyVoted, "You have already voted in this election."),
             ConstraintNames.UniqueCitizenId => new DomainException(ErrorCodes.DuplicateCitizenId, "This citizen ID is already registered."),
+            ConstraintNames.UniqueClientMessageId => new ConcurrentInsertException("Another request stored a message with this client message ID meanwhile.", exception),
+            ConstraintNames.UniqueMessageSequence or ConstraintNames.UniqueEventSequence => new ConcurrentInsertException("Another request took this room sequence meanwhile.", exception),
+            ConstraintNames.UniqueMember => new ConcurrentInsertException("Another request added this member to the room meanwhile.", exception),
+            ConstraintNames.UniqueDirectPair => new ConcurrentInsertException("Another request opened this conversation meanwhile.", exception),
+            ConstraintNames.UniqueElectionRoom => new ConcurrentInsertException("Another request made this election's room meanwhile.", exception),
             _ => null,
         };
     }
@@ -109,6 +114,12 @@ internal sealed class UnitOfWork(VotingDbContext db, OutboxSignal outboxSignal) 
     {
         _ when message.Contains("Participations.ElectionId, Participations.VoterId", StringComparison.Ordinal) => ConstraintNames.UniqueParticipation,
         _ when message.Contains("Users.CitizenId", StringComparison.Ordinal) => ConstraintNames.UniqueCitizenId,
+        _ when message.Contains("ChatMessages.RoomId, ChatMessages.AuthorId, ChatMessages.ClientMessageId", StringComparison.Ordinal) => ConstraintNames.UniqueClientMessageId,
+        _ when message.Contains("ChatMessages.RoomId, ChatMessages.Sequence", StringComparison.Ordinal) => ConstraintNames.UniqueMessageSequence,
+        _ when message.Contains("RoomEvents.RoomId, RoomEvents.Sequence", StringComparison.Ordinal) => ConstraintNames.UniqueEventSequence,
+        _ when message.Contains("RoomMembers.RoomId, RoomMembers.UserId", StringComparison.Ordinal) => ConstraintNames.UniqueMember,
+        _ when message.Contains("ChatRooms.DirectKey", StringComparison.Ordinal) => ConstraintNames.UniqueDirectPair,
+        _ when message.Contains("ChatRooms.ElectionId", StringComparison.Ordinal) => ConstraintNames.UniqueElectionRoom,
         _ => null,
     };
 }

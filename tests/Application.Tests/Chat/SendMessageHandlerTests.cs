@@ -50,6 +50,39 @@ public sealed class SendMessageHandlerTests
     }
 
     [Fact]
+    public async Task A_send_that_loses_the_insert_race_runs_again_and_returns_the_stored_message_unpublished()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        var winner = room.Send(owner, "hello", "c1", null, _chat.Clock);
+        room.TakeNewRecords();
+        _chat.Chat.FindByClientMessageIdAsync(room.Id, owner.UserId, "c1", Arg.Any<CancellationToken>()).Returns(null, winner);
+        var attempts = 0;
+        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>())
+            .Returns(async call =>
+            {
+                var result = await call.Arg<Func<CancellationToken, Task<MessageView>>>()(call.ArgAt<CancellationToken>(1));
+                return ++attempts == 1 ? throw new ConcurrentInsertException("The first try's insert collided.") : result;
+            });
+
+        var sent = await Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "hello", "c1"), Ct);
+
+        Assert.Equal((winner.Id, 2), (sent.Id, attempts));
+        Assert.Empty(_chat.Published);
+    }
+
+    [Fact]
+    public async Task A_second_collision_is_a_conflict_for_the_caller()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>())
+            .Returns<Task<MessageView>>(_ => throw new ConcurrentInsertException("Collided."));
+
+        await Refusals.RefusedAsync(ErrorCodes.Conflict, () => Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "hello", "c1"), Ct));
+        await _chat.UnitOfWork.Received(2).InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>());
+        Assert.Empty(_chat.Published);
+    }
+
+    [Fact]
     public async Task Over_the_limit_the_send_is_refused_with_the_wait_and_nothing_is_published()
     {
         var (room, owner) = _chat.Room(UserId.New());

@@ -172,7 +172,7 @@ public sealed class ChatRoomMembershipTests
     }
 
     [Fact]
-    public void Only_the_owner_sets_roles_and_ownership_is_not_handed_over()
+    public void Only_the_owner_sets_roles_and_not_the_owner_role()
     {
         var (room, owner) = _rooms.Create();
         var moderator = TestRooms.Moderator(room, owner, Clock);
@@ -188,10 +188,148 @@ public sealed class ChatRoomMembershipTests
     }
 
     [Fact]
-    public void The_owner_cannot_leave()
+    public void The_owner_leaves_only_after_handing_the_room_over()
     {
         var (room, owner) = _rooms.Create();
-        Refused.With(ErrorCodes.InvalidState, () => room.Leave(owner, Clock));
+        var member = TestRooms.Joined(room, owner, Clock);
+        Refused.With(ErrorCodes.OwnershipTransferRequired, () => room.Leave(owner, Clock));
+
+        room.TransferOwnership(owner, member, Clock);
+        room.Leave(owner, Clock);
+
+        Assert.Equal((MemberStatus.Left, MemberRole.Member), (owner.Status, owner.Role));
+        Refused.With(ErrorCodes.OwnershipTransferRequired, () => room.Leave(member, Clock));
+    }
+
+    [Fact]
+    public void A_sole_owner_has_no_one_to_hand_over_to_and_stays()
+    {
+        var (room, owner) = _rooms.Create();
+
+        Refused.With(ErrorCodes.OwnershipTransferRequired, () => room.Leave(owner, Clock));
+        Refused.With(ErrorCodes.Validation, () => room.TransferOwnership(owner, owner, Clock));
+        Assert.True(owner.IsActive);
+    }
+
+    [Fact]
+    public void Handing_over_makes_the_member_owner_and_the_old_owner_a_moderator_new_owner_first()
+    {
+        var (room, owner) = _rooms.Create();
+        var member = TestRooms.Joined(room, owner, Clock);
+
+        room.TransferOwnership(owner, member, Clock);
+
+        Assert.Equal((MemberRole.Owner, MemberRole.Moderator), (member.Role, owner.Role));
+        var events = room.TakeNewRecords().Events;
+        Assert.Equal(
+            [(RoomEventKind.MemberRoleChanged, member.UserId, MemberRole.Owner), (RoomEventKind.MemberRoleChanged, owner.UserId, MemberRole.Moderator)],
+            events.Select(e => (e.Kind, e.SubjectId!.Value, e.Role!.Value)));
+        Assert.All(events, e => Assert.Equal(owner.UserId, e.ActorId));
+        Assert.Equal([events[0].Sequence + 1], [events[1].Sequence]);
+
+        // The old owner is now outranked: the new owner can act on them, they cannot act on the new owner.
+        Refused.With(ErrorCodes.Forbidden, () => room.TransferOwnership(owner, member, Clock));
+        Refused.With(ErrorCodes.Forbidden, () => room.Kick(owner, member, Clock));
+        room.Kick(member, owner, Clock);
+        Assert.Equal(MemberStatus.Kicked, owner.Status);
+    }
+
+    [Fact]
+    public void Only_the_owner_hands_over_and_only_to_an_active_unmuted_member()
+    {
+        var (room, owner) = _rooms.Create();
+        var moderator = TestRooms.Moderator(room, owner, Clock);
+        var member = TestRooms.Joined(room, owner, Clock);
+        var left = TestRooms.Joined(room, owner, Clock);
+        room.Leave(left, Clock);
+        var banned = room.Ban(owner, UserId.New(), null, Clock);
+        var muted = TestRooms.Joined(room, owner, Clock);
+        room.Mute(owner, muted, Clock.UtcNow.AddMinutes(5), Clock);
+        room.TakeNewRecords();
+
+        Refused.With(ErrorCodes.Forbidden, () => room.TransferOwnership(moderator, member, Clock));
+        Refused.With(ErrorCodes.Forbidden, () => room.TransferOwnership(member, moderator, Clock));
+        Refused.With(ErrorCodes.NotAMember, () => room.TransferOwnership(owner, left, Clock));
+        Refused.With(ErrorCodes.Banned, () => room.TransferOwnership(owner, banned, Clock));
+        Refused.With(ErrorCodes.InvalidState, () => room.TransferOwnership(owner, muted, Clock));
+        Assert.True(room.TakeNewRecords().IsEmpty);
+        Assert.Equal(MemberRole.Owner, owner.Role);
+
+        room.TransferOwnership(owner, moderator, Clock);
+        Assert.Equal(MemberRole.Owner, moderator.Role);
+    }
+
+    [Fact]
+    public void A_direct_conversation_cannot_be_handed_over()
+    {
+        var room = ChatRoom.Direct(UserId.New(), UserId.New(), Clock);
+        var members = room.TakeNewRecords().Members;
+
+        Refused.With(ErrorCodes.InvalidState, () => room.TransferOwnership(members[0], members[1], Clock));
+        Refused.With(ErrorCodes.InvalidState, () => room.Unban(members[0], members[1], Clock));
+    }
+
+    [Fact]
+    public void A_moderator_lifts_a_ban_and_the_user_may_rejoin_a_public_room_without_a_second_welcome()
+    {
+        var (room, owner) = _rooms.Create();
+        var moderator = TestRooms.Moderator(room, owner, Clock);
+        var member = TestRooms.Joined(room, owner, Clock);
+        room.Ban(moderator, member.UserId, member, Clock);
+        room.TakeNewRecords();
+
+        room.Unban(moderator, member, Clock);
+
+        Assert.Equal((MemberStatus.Left, MemberRole.Member), (member.Status, member.Role));
+        var unbanned = Assert.Single(room.TakeNewRecords().Events);
+        Assert.Equal((RoomEventKind.MemberUnbanned, (UserId?)moderator.UserId, (UserId?)member.UserId), (unbanned.Kind, unbanned.ActorId, unbanned.SubjectId));
+        room.EnsureCanRead(member);
+        room.Join(member.UserId, member, Clock);
+        Assert.Empty(room.TakeNewRecords().Messages);
+    }
+
+    [Fact]
+    public void Someone_banned_before_ever_joining_is_welcomed_on_a_first_join_after_the_unban()
+    {
+        var (room, owner) = _rooms.Create();
+        var banned = room.Ban(owner, UserId.New(), null, Clock);
+        room.Unban(owner, banned, Clock);
+        room.TakeNewRecords();
+
+        room.Join(banned.UserId, banned, Clock);
+
+        Assert.Equal(SystemNotice.Welcome, Assert.Single(room.TakeNewRecords().Messages).Notice);
+    }
+
+    [Fact]
+    public void An_unbanned_user_needs_a_new_invitation_to_a_private_room()
+    {
+        var (room, owner) = _rooms.Create(RoomKind.Private);
+        var member = TestRooms.Joined(room, owner, Clock);
+        room.Ban(owner, member.UserId, member, Clock);
+        room.Unban(owner, member, Clock);
+
+        Refused.With(ErrorCodes.NotAMember, () => room.EnsureCanRead(member));
+        Refused.With(ErrorCodes.Forbidden, () => room.Join(member.UserId, member, Clock));
+        room.Invite(owner, member.UserId, member, Clock);
+        room.Join(member.UserId, member, Clock);
+        Assert.True(member.IsActive);
+    }
+
+    [Fact]
+    public void Only_moderators_unban_and_only_someone_banned()
+    {
+        var (room, owner) = _rooms.Create();
+        var member = TestRooms.Joined(room, owner, Clock);
+        var peer = TestRooms.Joined(room, owner, Clock);
+        var banned = room.Ban(owner, UserId.New(), null, Clock);
+        room.TakeNewRecords();
+
+        Refused.With(ErrorCodes.Forbidden, () => room.Unban(member, banned, Clock));
+        Refused.With(ErrorCodes.InvalidState, () => room.Unban(owner, peer, Clock));
+        Refused.With(ErrorCodes.InvalidState, () => room.Unban(owner, null, Clock));
+        Assert.True(room.TakeNewRecords().IsEmpty);
+        Assert.Equal(MemberStatus.Banned, banned.Status);
     }
 
     [Fact]

@@ -65,6 +65,72 @@ public abstract class ChatTests(DatabaseFixture fixture) : DatabaseTests(fixture
     }
 
     [Fact]
+    public async Task A_send_that_got_past_the_idempotency_check_meets_the_unique_index_and_returns_the_stored_message()
+    {
+        var users = await Scenario.SeedVotersAsync(1);
+        var room = await CreateRoomAsync(users[0]);
+        var first = await SendAsync(users[0], room, "only once", "raced");
+
+        var again = await AsAsync(users[0], () => Fixture.InScopeAsync(services => new SendMessageHandler(
+                services.GetRequiredService<FluentValidation.IValidator<SendMessageCommand>>(),
+                services.GetRequiredService<ICurrentUser>(),
+                new ForgetfulChatRepository(services.GetRequiredService<IChatRepository>(), forgetMessage: true, forgetMember: false),
+                services.GetRequiredService<IChatRateLimiter>(),
+                services.GetRequiredService<IUnitOfWork>(),
+                services.GetRequiredService<IRoomEventPublisher>(),
+                services.GetRequiredService<IClock>())
+            .HandleAsync(new SendMessageCommand(room, "only once", "raced"), Ct)));
+
+        Assert.Equal((first.Id, first.Sequence), (again.Id, again.Sequence));
+        Assert.Equal(1, await CountAsync(db => db.ChatMessages.Where(m => m.RoomId == room && m.Kind == MessageKind.User)));
+        Assert.Equal(first.Sequence, await LastSequenceAsync(room));
+    }
+
+    [Fact]
+    public async Task A_join_that_got_past_the_member_check_meets_the_key_and_returns_the_member_as_stored()
+    {
+        var users = await Scenario.SeedVotersAsync(2);
+        var room = await CreateRoomAsync(users[0]);
+        await AsAsync(users[1], () => Scenario.RunAsync<JoinRoomHandler, RoomMemberView>(h => h.HandleAsync(new JoinRoomCommand(room), Ct)));
+        var before = await LastSequenceAsync(room);
+
+        var again = await AsAsync(users[1], () => Fixture.InScopeAsync(services => new JoinRoomHandler(
+                services.GetRequiredService<ICurrentUser>(),
+                new ForgetfulChatRepository(services.GetRequiredService<IChatRepository>(), forgetMessage: false, forgetMember: true),
+                services.GetRequiredService<IUnitOfWork>(),
+                services.GetRequiredService<IRoomEventPublisher>(),
+                services.GetRequiredService<IClock>())
+            .HandleAsync(new JoinRoomCommand(room), Ct)));
+
+        Assert.Equal((users[1], MemberStatus.Active), (again.UserId, again.Status));
+        Assert.Equal(2, await CountAsync(db => db.RoomMembers.Where(m => m.RoomId == room)));
+        Assert.Equal(before, await LastSequenceAsync(room));
+    }
+
+    [Fact]
+    public async Task A_second_conversation_for_one_pair_is_a_lost_insert_race_not_a_database_error()
+    {
+        var users = await Scenario.SeedVotersAsync(2);
+        Task<bool> OpenAsync(UserId from, UserId to) => Fixture.InScopeAsync(services =>
+            services.GetRequiredService<IUnitOfWork>().InTransactionAsync(
+                _ =>
+                {
+                    var chat = services.GetRequiredService<IChatRepository>();
+                    var room = ChatRoom.Direct(from, to, Fixture.Clock);
+                    chat.Add(room);
+                    chat.Add(room.TakeNewRecords());
+                    return Task.FromResult(true);
+                },
+                Ct));
+        await OpenAsync(users[0], users[1]);
+
+        var lost = await Assert.ThrowsAsync<ConcurrentInsertException>(() => OpenAsync(users[1], users[0]));
+
+        Assert.Equal(ErrorCodes.Conflict, lost.Code);
+        Assert.Equal(1, await CountAsync(db => db.ChatRooms.Where(r => r.Kind == RoomKind.Direct)));
+    }
+
+    [Fact]
     public async Task The_sixth_message_in_the_window_is_rate_limited_and_stores_nothing()
     {
         var users = await Scenario.SeedVotersAsync(1);

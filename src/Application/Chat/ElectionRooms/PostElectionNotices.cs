@@ -58,7 +58,7 @@ public sealed class PostElectionNotices(
             return room;
         }
 
-        // Two notices racing to make the room meet the unique election index; the loser's outbox row is retried and finds it.
+        // Two notices racing to make the room meet the unique election index; the loser's change runs again and finds it.
         var election = await elections.GetAsync(electionId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Election '{electionId}' of a committed event does not exist.");
         var created = ChatRoom.ForElection(election, clock);

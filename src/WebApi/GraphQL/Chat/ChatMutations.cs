@@ -13,6 +13,8 @@ using Voting.Application.Chat.SendDirectMessage;
 using Voting.Application.Chat.SendMessage;
 using Voting.Application.Chat.SetMemberRole;
 using Voting.Application.Chat.SignalTyping;
+using Voting.Application.Chat.TransferRoomOwnership;
+using Voting.Application.Chat.UnbanMember;
 using Voting.Domain.Chat;
 using Voting.Domain.Users;
 using Voting.GraphQL.Server.Authorization;
@@ -44,7 +46,7 @@ public sealed partial class Mutation
     }
 
     [Authorize]
-    [GraphQLDescription("Signed in: leaves a room (the owner cannot). Returns true.")]
+    [GraphQLDescription("Signed in: leaves a room. The owner cannot (OWNERSHIP_TRANSFER_REQUIRED): a room always has an owner, so hand it over with `transferRoomOwnership` first. Your `roomEvents`, `typing` and `presence` streams of the room end with NOT_A_MEMBER. Returns true.")]
     public async Task<bool> LeaveRoomAsync([ID] Guid roomId, [Service] LeaveRoomHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -62,7 +64,7 @@ public sealed partial class Mutation
     }
 
     [Authorize]
-    [GraphQLDescription("Moderators and the owner: removes a member ranked below them; they may rejoin a public room.")]
+    [GraphQLDescription("Moderators and the owner: removes a member ranked below them; they may rejoin a public room. Their live streams of the room end with NOT_A_MEMBER.")]
     public async Task<RoomMemberNode> KickMemberAsync(RoomMemberInput input, [Service] KickMemberHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -71,12 +73,21 @@ public sealed partial class Mutation
     }
 
     [Authorize]
-    [GraphQLDescription("Moderators and the owner: bans a user for good; they cannot read, rejoin or be invited again.")]
+    [GraphQLDescription("Moderators and the owner: bans a user until `unbanMember`; they cannot read, rejoin or be invited again, and their live streams of the room end with BANNED.")]
     public async Task<RoomMemberNode> BanMemberAsync(RoomMemberInput input, [Service] BanMemberHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(handler);
         return new RoomMemberNode(await handler.HandleAsync(new BanMemberCommand(new RoomId(input.RoomId), new UserId(input.UserId)), cancellationToken).ConfigureAwait(false));
+    }
+
+    [Authorize]
+    [GraphQLDescription("Moderators and the owner: lifts a ban (INVALID_STATE when the user is not banned). The user may join a public room again, a private one once invited again.")]
+    public async Task<RoomMemberNode> UnbanMemberAsync(RoomMemberInput input, [Service] UnbanMemberHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(handler);
+        return new RoomMemberNode(await handler.HandleAsync(new UnbanMemberCommand(new RoomId(input.RoomId), new UserId(input.UserId)), cancellationToken).ConfigureAwait(false));
     }
 
     [Authorize]
@@ -95,6 +106,15 @@ public sealed partial class Mutation
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(handler);
         return new RoomMemberNode(await handler.HandleAsync(new SetMemberRoleCommand(new RoomId(input.RoomId), new UserId(input.UserId), input.Role), cancellationToken).ConfigureAwait(false));
+    }
+
+    [Authorize]
+    [GraphQLDescription("The owner: hands the room to an active member (NOT_A_MEMBER otherwise; INVALID_STATE while they are muted) and stays on as a moderator. Returns the new owner.")]
+    public async Task<RoomMemberNode> TransferRoomOwnershipAsync(RoomMemberInput input, [Service] TransferRoomOwnershipHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(handler);
+        return new RoomMemberNode(await handler.HandleAsync(new TransferRoomOwnershipCommand(new RoomId(input.RoomId), new UserId(input.UserId)), cancellationToken).ConfigureAwait(false));
     }
 
     [Authorize]

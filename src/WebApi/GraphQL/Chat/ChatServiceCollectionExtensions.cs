@@ -15,6 +15,7 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<IRoomEventPublisher, TopicRoomEventPublisher>();
         services.AddSingleton<ITypingNotifier, TopicTypingNotifier>();
         services.AddScoped<RoomEventSubscriptions>();
+        services.AddScoped<RoomAccessWatch>();
         services.AddScoped<TypingSubscriptions>();
         services.AddScoped<PresenceSubscriptions>();
         return services;

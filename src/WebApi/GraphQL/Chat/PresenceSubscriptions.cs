@@ -16,12 +16,14 @@ namespace Voting.WebApi.GraphQL.Chat;
 /// <see cref="Ttl"/>, renews that every <see cref="Heartbeat"/>, and removes it when the subscription ends. It
 /// yields who is online at the start and on every change, which it hears of on <see cref="PresenceTopic"/>
 /// (a user came or went, on any instance) or finds at a heartbeat (a connection whose instance died expired).
+/// Being kicked, banned or leaving the room ends it (<see cref="RoomAccessWatch"/>), and with it the presence.
 /// </summary>
 public sealed class PresenceSubscriptions(
     ITopicEventReceiver receiver,
     ITopicEventSender sender,
     IPresenceStore store,
     GetPresenceHandler getPresence,
+    RoomAccessWatch access,
     ICurrentUser currentUser,
     IClock clock,
     TimeProvider time)
@@ -36,9 +38,10 @@ public sealed class PresenceSubscriptions(
     public async Task<IAsyncEnumerable<RoomPresenceNode>> SubscribeAsync(RoomId roomId, CancellationToken cancellationToken)
     {
         var first = await getPresence.HandleAsync(new GetPresenceQuery(roomId), cancellationToken).ConfigureAwait(false);
+        var log = await access.StartAsync(roomId, cancellationToken).ConfigureAwait(false);
         var signals = await receiver.SubscribeAsync<PresenceSignal>(PresenceTopic.For(roomId), options: null, cancellationToken).ConfigureAwait(false);
         var userId = currentUser.Id ?? throw new InvalidOperationException("GetPresenceHandler admits only the signed in.");
-        return Snapshots(first.RoomId, userId, Guid.NewGuid().ToString("N"), signals, cancellationToken);
+        return access.While(first.RoomId, log, Snapshots(first.RoomId, userId, Guid.NewGuid().ToString("N"), signals, cancellationToken), cancellationToken);
     }
 
     private async IAsyncEnumerable<RoomPresenceNode> Snapshots(

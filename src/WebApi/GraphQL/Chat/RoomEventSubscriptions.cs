@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Voting.Application.Abstractions;
 using Voting.Application.Chat;
 using Voting.Application.Chat.GetRoom;
 using Voting.Domain.Chat;
@@ -11,9 +12,10 @@ namespace Voting.WebApi.GraphQL.Chat;
 /// The source stream of <c>roomEvents</c>. It subscribes to the room's topic first, then reads the
 /// room's log after <c>afterSequence</c> (the database is the log), then passes live entries on,
 /// dropping those it already gave and filling any gap from the log, so the client gets every entry
-/// once, in sequence order, across the seam and across publishes that arrive late or never.
+/// once, in sequence order, across the seam and across publishes that arrive late or never. It ends
+/// after the entry that kicks, bans or removes the subscriber (<see cref="RoomExit"/>).
 /// </summary>
-public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoomHandler getRoom, IServiceScopeFactory scopes)
+public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoomHandler getRoom, IServiceScopeFactory scopes, ICurrentUser currentUser)
 {
     /// <summary>How many log entries one read fetches while catching up.</summary>
     public const int LogBatch = 500;
@@ -32,8 +34,9 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
             throw new GraphQLException($"\"afterSequence\" {afterSequence} is beyond the room's last sequence {room.LastSequence}.", ErrorCodes.BadUserInput);
         }
 
+        var subscriber = currentUser.Id ?? throw new InvalidOperationException("GetRoomHandler admits only the signed in.");
         var live = await receiver.SubscribeAsync<RoomEventView>(RoomEventTopic.For(roomId), options: null, cancellationToken).ConfigureAwait(false);
-        return Entries(roomId, afterSequence ?? room.LastSequence, afterSequence is not null, live, cancellationToken);
+        return RoomExit.Until(Entries(roomId, afterSequence ?? room.LastSequence, afterSequence is not null, live, cancellationToken), subscriber.Value, room.LastSequence, cancellationToken);
     }
 
     private async IAsyncEnumerable<RoomEventNode> Entries(

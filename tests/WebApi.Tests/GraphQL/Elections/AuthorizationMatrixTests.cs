@@ -97,7 +97,8 @@ public sealed class AuthorizationMatrixTests(ElectionsHost host) : IClassFixture
         // Chat needs only a signed-in user at this boundary; its per-room roles are the domain's (Chat tests).
         string[] chat =
         [
-            "createRoom", "joinRoom", "leaveRoom", "inviteToRoom", "kickMember", "banMember", "muteMember", "setMemberRole",
+            "createRoom", "joinRoom", "leaveRoom", "inviteToRoom", "kickMember", "banMember", "unbanMember", "muteMember", "setMemberRole",
+            "transferRoomOwnership",
             "sendMessage", "sendDirectMessage", "editMessage", "deleteMessage", "markRead", "sendTyping",
             "myRooms", "room", "messages", "myDirectConversations", "presence",
         ];
