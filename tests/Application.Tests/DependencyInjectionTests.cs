@@ -99,6 +99,7 @@ public sealed class DependencyInjectionTests
         typeof(GetRoomEventsHandler),
         typeof(SignalTypingHandler),
         typeof(global::Voting.Application.Chat.GetPresence.GetPresenceHandler),
+        typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -119,6 +120,7 @@ public sealed class DependencyInjectionTests
         { typeof(MarkReadCommand), typeof(MarkReadValidator) },
         { typeof(GetMessagesQuery), typeof(GetMessagesValidator) },
         { typeof(GetRoomEventsQuery), typeof(GetRoomEventsValidator) },
+        { typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogCommand), typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogValidator) },
     };
 
     [Theory]
@@ -222,6 +224,7 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(_ => Substitute.For<IRoomEventPublisher>());
         services.AddSingleton(_ => Substitute.For<ITypingNotifier>());
         services.AddSingleton(_ => Substitute.For<global::Voting.Application.Chat.Presence.IPresenceStore>());
+        services.AddScoped(_ => Substitute.For<IRoomLogRetention>());
         return services;
     }
 }

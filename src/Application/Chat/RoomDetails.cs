@@ -13,6 +13,6 @@ public sealed record RoomDetails(
     DateTimeOffset CreatedAt,
     IReadOnlyList<RoomMemberView> Members)
 {
-    /// <summary>The highest sequence retention removed from the room's log; a replay resumes after it or later (<see cref="ChatRoom.CanReplayAfter"/>).</summary>
+    /// <summary>The highest sequence retention removed from the room's log; a replay resumes after it or any later sequence.</summary>
     public long PrunedThroughSequence { get; init; }
 }

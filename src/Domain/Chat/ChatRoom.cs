@@ -90,9 +90,6 @@ public sealed class ChatRoom
         return string.CompareOrdinal(x, y) <= 0 ? x + y : y + x;
     }
 
-    /// <summary>Whether the log still holds every entry after <paramref name="sequence"/>: retention has removed none of them.</summary>
-    public bool CanReplayAfter(long sequence) => sequence >= PrunedThroughSequence;
-
     /// <summary>
     /// "Non-members cannot read a private room": public and election rooms are open to every
     /// signed-in user except those banned from them; private and direct rooms to their members.
