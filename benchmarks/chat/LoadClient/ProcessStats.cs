@@ -24,8 +24,14 @@ internal sealed class ProcessStats(string name, int pid)
                 var stat = File.ReadAllText($"/proc/{id}/stat");
 
                 // The command name (field 2) is parenthesised and may hold spaces: count fields after its ')'.
+                // utime and stime; for the process itself also cutime and cstime, the time of the children it
+                // has reaped, so a PostgreSQL backend that exits during the window still counts.
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                if (id == pid)
+                {
+                    ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                }
             }
             catch (IOException)
             {

@@ -14,6 +14,7 @@ internal sealed class RoomLogRetention(VotingDbContext db) : IRoomLogRetention
     public async Task<IReadOnlyList<RoomId>> ListRoomsWithEntriesBeforeAsync(DateTimeOffset cutoff, int take, CancellationToken cancellationToken) =>
         await db.ChatRooms.AsNoTracking()
             .Where(r => db.RoomEvents.Where(e => e.RoomId == r.Id).OrderBy(e => e.Sequence).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault() < cutoff)
+            .OrderBy(r => r.Id)
             .Select(r => r.Id)
             .Take(take)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
