@@ -70,7 +70,7 @@ internal sealed class ChatFanOutRun(Options options)
         deliveries.Reset(windowStart.Ticks, windowEnd.Ticks);
         sendLatency.Reset(windowStart.Ticks, windowEnd.Ticks);
         var cpu = MeasureCpuAsync(processes, windowStart, windowEnd, deliveries, sender, cancellationToken);
-        await Task.Delay(start - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Until(start), cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"  sending {_rate}/s for {_warmup.TotalSeconds} s warm-up + {_duration.TotalSeconds} s measured");
         var sending = sender.SendAsync(_rate, _warmup + _duration, cancellationToken);
         var (before, after, deliveredInCpuWindow, answeredInWindow, clientCpu) = await cpu.ConfigureAwait(false);
@@ -94,12 +94,12 @@ internal sealed class ChatFanOutRun(Options options)
     private static async Task<(Dictionary<string, TimeSpan> Before, Dictionary<string, TimeSpan> After, long Delivered, long Answered, TimeSpan ClientCpu)> MeasureCpuAsync(
         List<ProcessStats> processes, DateTime windowStart, DateTime windowEnd, LatencyRecorder deliveries, MessageSender sender, CancellationToken cancellationToken)
     {
-        await Task.Delay(windowStart - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Until(windowStart), cancellationToken).ConfigureAwait(false);
         var before = processes.ToDictionary(p => p.Name, p => p.Cpu());
         var client = Process.GetCurrentProcess().TotalProcessorTime;
         var all = deliveries.All;
         var answered = sender.Acknowledged;
-        await Task.Delay(windowEnd - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Until(windowEnd), cancellationToken).ConfigureAwait(false);
         var after = processes.ToDictionary(p => p.Name, p => p.Cpu());
         return (before, after, deliveries.All - all, sender.Acknowledged - answered, Process.GetCurrentProcess().TotalProcessorTime - client);
     }
@@ -155,6 +155,9 @@ internal sealed class ChatFanOutRun(Options options)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT subscribers={subscribers.Length} rate={_rate} answered_per_s={answeredInWindow / seconds:F1} deliveries_per_s={deliveredInCpuWindow / seconds:F0} p50_ms={p50:F2} p99_ms={p99:F2} max_ms={deliveries.MaxMs:F2} lost={lost} duplicated={duplicated} out_of_order={outOfOrder} failed={failed.Count} send_errors={sender.Errors.Values.Sum()} cpu_per_delivery_us={perDelivery:F1} passed={(p99 <= _boundMs && lost + duplicated + outOfOrder + failed.Count == 0 ? 1 : 0)}"));
     }
+
+    // A moment already past (a busy machine ran late) is no wait at all.
+    private static TimeSpan Until(DateTime moment) => TimeSpan.FromTicks(Math.Max(0, (moment - DateTime.UtcNow).Ticks));
 
     private static string Ms(double ms) => double.IsPositiveInfinity(ms) ? "∞ (missing)" : string.Create(CultureInfo.InvariantCulture, $"{ms:F1} ms");
 }

@@ -4,8 +4,8 @@ namespace Voting.Benchmarks.Chat;
 
 /// <summary>
 /// CPU time (user + system) of a process and its children, and its resident memory, from /proc. Children
-/// count because PostgreSQL serves each connection from a child of the postmaster; the pooled connections
-/// live through the run, so the sum over the window is the work done for it.
+/// count because PostgreSQL serves each connection from a child of the postmaster: live ones are read
+/// directly, the ones that ended through the postmaster's cutime and cstime (the children it reaped).
 /// </summary>
 internal sealed class ProcessStats(string name, int pid)
 {
