@@ -137,13 +137,23 @@ log "One public room, joined by all $USERS users through the API"
 room_line=$("${client[@]}" setup --urls "$URLS" --signing-key "$SIGNING_KEY" --users "$USERS" | grep '^ROOM ')
 ROOM=${room_line#ROOM }
 
+# Database transactions per message over the fan-out phase: a subscriber that reads the log (to fill a gap
+# in what it was sent) shows here, one or two per subscriber and gap.
+pg_commits() { psql_on postgres -tA -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'voting_chat'"; }
+commits_before=$(pg_commits)
 log "Fan-out: $SUBSCRIBERS subscribers, $RATE messages/s from $SENDERS senders, ${WARMUP} s warm-up + ${DURATION} s measured"
 "${client[@]}" run --urls "$URLS" --signing-key "$SIGNING_KEY" --room "$ROOM" --subscribers "$SUBSCRIBERS" --senders "$SENDERS" \
   --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --bound-ms "$BOUND_MS" \
   --pids "a=${PID_OF[a]},b=${PID_OF[b]},redis=$REDIS_PID,postgres=$PG_PID" >"$OUT/report.md" 2> >(tee "$OUT/client.log" >&2) ||
   die "the load client failed (see $OUT/client.log)"
 
+commits_after=$(pg_commits)
+result=$(grep '^RESULT' "$OUT/report.md")
+[[ $result =~ (^|[[:space:]])sent=([0-9]+) ]] && sent=${BASH_REMATCH[2]} || sent=0
+
 printf '\n## Chat fan-out: %s subscribers over two instances, %s messages/s\n\n' "$SUBSCRIBERS" "$RATE"
 grep -v '^RESULT' "$OUT/report.md"
+printf '\nPostgreSQL transactions during the fan-out: %s for %s messages sent (%s per message)\n' \
+  "$((commits_after - commits_before))" "$sent" "$( ((sent > 0)) && python3 -c "print(round($((commits_after - commits_before)) / $sent, 1))" || echo —)"
 printf '\nload average: %s before, %s after; logs in %s\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$OUT"
-grep '^RESULT' "$OUT/report.md"
+printf '%s\n' "$result"
