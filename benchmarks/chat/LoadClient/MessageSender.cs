@@ -20,12 +20,16 @@ internal sealed class MessageSender(GraphQLHttp[] instances, string room, IReadO
     private long _maxSequence;
     private long _acknowledged;
     private long _acknowledgedInWindow;
+    private long _sentInWindow;
 
     public long MaxSequence => Interlocked.Read(ref _maxSequence);
 
     public long AcknowledgedInWindow => Interlocked.Read(ref _acknowledgedInWindow);
 
     public long Sent => Interlocked.Read(ref _next);
+
+    /// <summary>Messages sent in the measured window, answered or not: each should reach every subscriber.</summary>
+    public long SentInWindow => Interlocked.Read(ref _sentInWindow);
 
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
@@ -65,6 +69,11 @@ internal sealed class MessageSender(GraphQLHttp[] instances, string room, IReadO
     private async Task SendOneAsync(long k, CancellationToken cancellationToken)
     {
         var sentAt = DateTime.UtcNow.Ticks;
+        if (sendLatency.InWindow(sentAt))
+        {
+            Interlocked.Increment(ref _sentInWindow);
+        }
+
         var text = string.Create(CultureInfo.InvariantCulture, $"bench {k} sent {sentAt}");
         var body = GraphQLHttp.Body(Send, new { input = new { roomId = room, text, clientMessageId = string.Create(CultureInfo.InvariantCulture, $"b{k}") } });
         string? code;
