@@ -26,7 +26,7 @@ namespace Voting.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit), hashing, the clock, and Redis when configured (the topic log, the election cache, shared rate limits).</summary>
+    /// <summary>Registers persistence (SQLite or PostgreSQL by <c>Database:Provider</c>), the outbox, the election scheduler, chat (with the in-memory send limit and the retention of rooms' logs), hashing, the clock, and Redis when configured (the topic log, the election cache, shared rate limits).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RoomLogRetentionOptions>().Bind(configuration.GetSection(RoomLogRetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddDbContext<VotingDbContext>((provider, options) => Configure(options, DatabaseInitializer.Current(provider)));
 
@@ -55,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IElectionQueries, ElectionQueries>();
         services.AddScoped<IChatRepository, ChatRepository>();
         services.AddScoped<IChatQueries, ChatQueries>();
+        services.AddScoped<IRoomLogRetention, RoomLogRetention>();
         services.TryAddSingleton<IChatRateLimiter, InMemoryChatRateLimiter>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventPublisher, InProcessEventPublisher>();
@@ -73,6 +77,7 @@ public static class DependencyInjection
         }
 
         services.AddHostedService<ElectionScheduler>();
+        services.AddHostedService<RoomLogRetentionService>();
 
         // Who is online in a room: in this process, unless Redis (below) shares it between instances.
         services.AddInMemoryPresenceStore();

@@ -103,6 +103,7 @@ public sealed class DependencyInjectionTests
         typeof(GetRoomEventsHandler),
         typeof(SignalTypingHandler),
         typeof(global::Voting.Application.Chat.GetPresence.GetPresenceHandler),
+        typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogHandler),
     ];
 
     public static readonly TheoryData<Type, Type> Validators = new()
@@ -123,6 +124,7 @@ public sealed class DependencyInjectionTests
         { typeof(MarkReadCommand), typeof(MarkReadValidator) },
         { typeof(GetMessagesQuery), typeof(GetMessagesValidator) },
         { typeof(GetRoomEventsQuery), typeof(GetRoomEventsValidator) },
+        { typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogCommand), typeof(global::Voting.Application.Chat.PruneRoomLog.PruneRoomLogValidator) },
     };
 
     [Theory]
@@ -225,6 +227,7 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(_ => Substitute.For<IRoomEventPublisher>());
         services.AddSingleton(_ => Substitute.For<ITypingNotifier>());
         services.AddSingleton(_ => Substitute.For<global::Voting.Application.Chat.Presence.IPresenceStore>());
+        services.AddScoped(_ => Substitute.For<IRoomLogRetention>());
         return services;
     }
 }

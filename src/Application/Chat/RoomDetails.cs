@@ -11,4 +11,8 @@ public sealed record RoomDetails(
     ElectionId? ElectionId,
     long LastSequence,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<RoomMemberView> Members);
+    IReadOnlyList<RoomMemberView> Members)
+{
+    /// <summary>The highest sequence retention removed from the room's log; a replay resumes after it or any later sequence.</summary>
+    public long PrunedThroughSequence { get; init; }
+}

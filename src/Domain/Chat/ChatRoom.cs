@@ -43,6 +43,13 @@ public sealed class ChatRoom
     /// <summary>The sequence of the room's latest event; only grows.</summary>
     public long LastSequence { get; private set; }
 
+    /// <summary>
+    /// The highest sequence whose log entry retention has removed (0 when none); only grows. The log
+    /// still holds every entry after it, so a replay can resume after any sequence at or above it.
+    /// Retention raises it in storage, outside the aggregate: it changes no rule of the room.
+    /// </summary>
+    public long PrunedThroughSequence { get; private set; }
+
     /// <summary>A public or private room; its creator is its owner.</summary>
     public static ChatRoom Create(RoomKind kind, string name, UserId owner, IClock clock)
     {

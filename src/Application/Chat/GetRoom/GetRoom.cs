@@ -14,6 +14,9 @@ public sealed class GetRoomHandler(ICurrentUser currentUser, IChatRepository cha
         ArgumentNullException.ThrowIfNull(query);
         var (room, _) = await chat.GetReadableAsync(query.RoomId, currentUser.RequireSignedIn(), cancellationToken).ConfigureAwait(false);
         var members = await queries.ListMembersAsync(room.Id, cancellationToken).ConfigureAwait(false);
-        return new RoomDetails(room.Id, room.Kind, room.Name, room.ElectionId, room.LastSequence, room.CreatedAt, members);
+        return new RoomDetails(room.Id, room.Kind, room.Name, room.ElectionId, room.LastSequence, room.CreatedAt, members)
+        {
+            PrunedThroughSequence = room.PrunedThroughSequence,
+        };
     }
 }

@@ -34,6 +34,11 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
             throw new GraphQLException($"\"afterSequence\" {afterSequence} is beyond the room's last sequence {room.LastSequence}.", ErrorCodes.BadUserInput);
         }
 
+        if (afterSequence < room.PrunedThroughSequence)
+        {
+            throw PastRetention(afterSequence.Value, room.PrunedThroughSequence);
+        }
+
         var subscriber = currentUser.Id ?? throw new InvalidOperationException("GetRoomHandler admits only the signed in.");
         var live = await receiver.SubscribeAsync<RoomEventView>(RoomEventTopic.For(roomId), options: null, cancellationToken).ConfigureAwait(false);
         return RoomExit.Until(Entries(roomId, afterSequence ?? room.LastSequence, afterSequence is not null, live, cancellationToken), subscriber.Value, room.LastSequence, cancellationToken);
@@ -117,15 +122,19 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
             {
                 batch = await scope.ServiceProvider.GetRequiredService<IChatQueries>()
                     .ListEventsAsync(roomId, after, LogBatch, cancellationToken).ConfigureAwait(false);
+                if (checkRetention)
+                {
+                    // Retention raises the room's mark before it deletes, so reading the mark after the entries
+                    // catches a prune that ran since the subscription started, even one that left this read empty.
+                    var prunedThrough = (await scope.ServiceProvider.GetRequiredService<IChatRepository>()
+                        .GetAsync(roomId, cancellationToken).ConfigureAwait(false))?.PrunedThroughSequence ?? 0;
+                    if (after < prunedThrough || (batch.Count > 0 && batch[0].Sequence != after + 1))
+                    {
+                        throw PastRetention(after, prunedThrough);
+                    }
+                }
             }
 
-            if (checkRetention && batch.Count > 0 && batch[0].Sequence != after + 1)
-            {
-                // The log no longer holds what follows `after`: retention removed it.
-                throw ResyncRequired(after, null);
-            }
-
-            checkRetention = false;
             foreach (var entry in batch.TakeWhile(e => e.Sequence <= upTo))
             {
                 after = entry.Sequence;
@@ -138,6 +147,11 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
             }
         }
     }
+
+    private static GraphQLException PastRetention(long last, long prunedThrough) => new(
+        $"The room's log no longer holds the events after sequence {last}: retention removed those up to {prunedThrough}. Refetch the room and subscribe again.",
+        ErrorCodes.ResyncRequired,
+        new Dictionary<string, object?> { ["lastSequence"] = last, ["prunedThroughSequence"] = prunedThrough });
 
     private static GraphQLException ResyncRequired(long last, Exception? cause) => new(
         $"This subscription missed room events after sequence {last}; refetch the room and subscribe again with afterSequence.",

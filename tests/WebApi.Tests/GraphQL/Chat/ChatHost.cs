@@ -42,6 +42,9 @@ internal sealed class ChatHost : IAsyncDisposable
 
     public MovableClock Clock { get; } = new();
 
+    /// <summary>The host's services, for running a background job's pass when the test says.</summary>
+    public IServiceProvider Services => _host.Services;
+
     public Task<GraphQLWebSocketClient> ConnectAsync(string accessToken) => GraphQLWebSocketClient.ConnectAsync(_host, accessToken);
 
     /// <summary>Seeded voter <paramref name="index"/>, signed in: their token and user ID.</summary>
