@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Voting.Benchmarks.Votes;
@@ -15,10 +17,13 @@ internal sealed class CastRun(Options options)
 {
     private const string Mutation = "mutation($i: CastVoteInput!) { castVote(input: $i) { electionId receipt sequence } }";
 
+    /// <summary>As long as the HTTP client's time-out was: an answer later than this is no answer.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private readonly Uri _url = new(options.Text("url"));
     private readonly string _electionId = options.Text("election");
     private readonly string[] _candidateIds = options.Text("candidates").Split(',');
-    private readonly VoterTokens _tokens = new(options.Text("signing-key"));
+    private readonly string _signingKey = options.Text("signing-key");
     private readonly long _firstVoter = options.Integer("first-voter", 1);
     private readonly long _voters = options.Integer("voters");
     private readonly int _clients = options.Integer("clients", 64);
@@ -34,37 +39,55 @@ internal sealed class CastRun(Options options)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        using var http = GraphQLHttp.KeepAliveClient(_clients);
-        var client = new GraphQLHttp(http, _url);
         var bodies = _candidateIds.Select(c => GraphQLHttp.Body(Mutation, new { i = new { electionId = _electionId, candidateId = c } })).ToArray();
+        var server = await ServerEndPointAsync(cancellationToken).ConfigureAwait(false);
         _nextVoter = _firstVoter - 1;
 
         Console.Error.WriteLine($"Casting votes: {_clients} clients, {_warmup.TotalSeconds} s warm-up, {_duration.TotalSeconds} s measured, voters {_firstVoter}..{_firstVoter + _voters - 1}");
         var start = Stopwatch.GetTimestamp();
         _windowStart = start + (long)(_warmup.TotalSeconds * Stopwatch.Frequency);
         _windowEnd = _windowStart + (long)(_duration.TotalSeconds * Stopwatch.Frequency);
-        var loops = Enumerable.Range(0, _clients).Select(_ => Task.Run(() => LoopAsync(client, bodies, cancellationToken), cancellationToken)).ToArray();
+        // A thread per loop, blocked in recv while its vote is in flight, as wrk's connections wait in epoll: no
+        // thread pool hand-offs, no async state machines, one wake-up per answer.
+        var loops = Enumerable.Range(0, _clients)
+            .Select(_ => Task.Factory.StartNew(() => Loop(server, bodies, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
         var cpu = MeasureCpuAsync(cancellationToken);
         var results = await Task.WhenAll(loops).ConfigureAwait(false);
         var (serverCpu, clientCpu) = await cpu.ConfigureAwait(false);
         var stoppedAt = Math.Min(Stopwatch.GetTimestamp(), _windowEnd);
 
-        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
+        var latencies = new long[results.Sum(r => r.LatencyCount)];
+        var filled = 0;
+        foreach (var r in results)
+        {
+            r.Latencies.CopyTo(latencies.AsSpan(filled));
+            filled += r.LatencyCount;
+        }
+
+        Array.Sort(latencies);
         var errors = results.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
         var exhausted = Interlocked.Read(ref _nextVoter) >= _firstVoter - 1 + _voters;
         // When the voters run out before the window ends, the window is cut short there.
         var seconds = Math.Max(0, stoppedAt - _windowStart) / (double)Stopwatch.Frequency;
-        var acks = results.SelectMany(r => r.Acks).ToList();
-        var unanswered = results.SelectMany(r => r.Unanswered).ToList();
+        var acknowledged = results.Sum(r => r.AckCount);
+        var unanswered = results.Sum(r => r.Unanswered.Count);
         if (_acksFile is not null)
         {
-            await File.WriteAllLinesAsync(_acksFile, acks.Select(a => string.Create(CultureInfo.InvariantCulture, $"{Voters.IdOf(a.Voter)}\t{a.Sequence}\t{a.Receipt}")), CancellationToken.None).ConfigureAwait(false);
+            WriteAcks(_acksFile, results);
         }
 
         if (_unansweredFile is not null)
         {
-            await File.WriteAllLinesAsync(_unansweredFile, unanswered.Select(v => Voters.IdOf(v).ToString()), CancellationToken.None).ConfigureAwait(false);
+            WriteUnanswered(_unansweredFile, results);
         }
+
+        var connects = results.Sum(r => r.Connection.Connects);
+        var reconnects = results.Sum(r => Math.Max(0, r.Connection.Connects - 1));
+        var answers = results.Sum(r => r.Connection.Framings.Chunked + r.Connection.Framings.Length + r.Connection.Framings.Close);
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Connections opened: {connects}. Answers: {answers}, framed by chunks {results.Sum(r => r.Connection.Framings.Chunked)}, by Content-Length {results.Sum(r => r.Connection.Framings.Length)}, by closing {results.Sum(r => r.Connection.Framings.Close)}; recv calls per answer: {(answers > 0 ? results.Sum(r => r.Connection.Receives) / (double)answers : 0):0.00}."));
 
         var result = new StringBuilder("RESULT");
         Append(result, "clients", _clients);
@@ -76,20 +99,24 @@ internal sealed class CastRun(Options options)
         Append(result, "max_ms", Milliseconds(latencies.Length == 0 ? 0 : latencies[^1]));
         Append(result, "errors", errors.Values.Sum());
         Append(result, "error_codes", errors.Count == 0 ? "none" : string.Join(',', errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}:{e.Value}")));
-        Append(result, "acknowledged", acks.Count);
-        Append(result, "unanswered", unanswered.Count);
+        Append(result, "acknowledged", acknowledged);
+        Append(result, "unanswered", unanswered);
+        Append(result, "reconnects", reconnects);
         Append(result, "voters_used", Math.Min(Interlocked.Read(ref _nextVoter) - (_firstVoter - 1), _voters));
         Append(result, "exhausted", exhausted ? 1 : 0);
         var answered = latencies.Length + errors.Values.Sum();
-        Append(result, "server_cpu_us_per_vote", serverCpu is { } server && answered > 0 ? (server.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
+        Append(result, "server_cpu_us_per_vote", serverCpu is { } serverTime && answered > 0 ? (serverTime.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
         Append(result, "client_cpu_us_per_vote", answered > 0 ? (clientCpu.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
         Console.WriteLine(result);
         return 0;
     }
 
-    private async Task<ClientResult> LoopAsync(GraphQLHttp client, byte[][] bodies, CancellationToken cancellationToken)
+    private ClientResult Loop(EndPoint server, byte[][] bodies, CancellationToken cancellationToken)
     {
         var result = new ClientResult();
+        using var tokens = new VoterTokens(_signingKey);
+        var request = new CastRequest(_url, tokens, bodies);
+        using var connection = new KeepAliveConnection(server, Timeout);
         while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < _windowEnd)
         {
             var voter = Interlocked.Increment(ref _nextVoter);
@@ -98,24 +125,22 @@ internal sealed class CastRun(Options options)
                 break;
             }
 
-            var token = _tokens.For(Voters.IdOf(voter));
+            var bytes = request.For(voter, (int)(voter % bodies.Length));
             var sent = Stopwatch.GetTimestamp();
-            string? code;
-            try
-            {
-                var (data, error) = await client.PostAsync(bodies[voter % bodies.Length], token, cancellationToken).ConfigureAwait(false);
-                code = error;
-                if (code is null)
-                {
-                    var receipt = data.GetProperty("castVote");
-                    result.Acks.Add((voter, receipt.GetProperty("sequence").GetInt64(), receipt.GetProperty("receipt").GetString()!));
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            var code = connection.Exchange(bytes);
+            if (code is not null)
             {
                 // No answer: the vote may or may not have committed; the audit counts it apart.
-                code = "NO_ANSWER_" + e.GetType().Name;
                 result.Unanswered.Add(voter);
+            }
+            else
+            {
+                var body = connection.Body;
+                code = CastAnswer.Read(connection.Status, body, result.ReceiptSpace(body.Length), out var sequence, out var receiptLength);
+                if (code is null)
+                {
+                    result.AddAck(voter, sequence, receiptLength);
+                }
             }
 
             var answered = Stopwatch.GetTimestamp();
@@ -123,16 +148,69 @@ internal sealed class CastRun(Options options)
             {
                 if (code is null)
                 {
-                    result.Latencies.Add(answered - sent);
+                    result.AddLatency(answered - sent);
                 }
                 else
                 {
-                    result.Errors[code] = result.Errors.GetValueOrDefault(code) + 1;
+                    result.AddError(code);
                 }
             }
         }
 
+        result.Connection = (connection.Connects, connection.Receives, connection.Framings);
         return result;
+    }
+
+    /// <summary>The server's address, resolved once (IPv4 first, as run.sh's server listens on 127.0.0.1).</summary>
+    private async Task<EndPoint> ServerEndPointAsync(CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(_url.Host, out var address))
+        {
+            return new IPEndPoint(address, _url.Port);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(_url.DnsSafeHost, cancellationToken).ConfigureAwait(false);
+        return new IPEndPoint(addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).First(), _url.Port);
+    }
+
+    /// <summary>One line per acknowledged vote: the voter's user ID, the sequence and the receipt, tab-separated (run.sh copies it into the audit's table).</summary>
+    private static void WriteAcks(string path, ClientResult[] results)
+    {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var line = new byte[256];
+        foreach (var r in results)
+        {
+            for (var i = 0; i < r.AckCount; i++)
+            {
+                var (voter, sequence, receipt) = r.AckAt(i);
+                if (line.Length < Voters.IdLength + 24 + receipt.Length)
+                {
+                    line = new byte[Voters.IdLength + 24 + receipt.Length];
+                }
+
+                var length = Voters.WriteId(voter, line);
+                line[length++] = (byte)'\t';
+                length += sequence.TryFormat(line.AsSpan(length), out var digits, provider: CultureInfo.InvariantCulture) ? digits : 0;
+                line[length++] = (byte)'\t';
+                receipt.Span.CopyTo(line.AsSpan(length));
+                length += receipt.Length;
+                line[length++] = (byte)'\n';
+                file.Write(line, 0, length);
+            }
+        }
+    }
+
+    /// <summary>One line per request left without an answer: the voter's user ID.</summary>
+    private static void WriteUnanswered(string path, ClientResult[] results)
+    {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var line = new byte[Voters.IdLength + 1];
+        foreach (var voter in results.SelectMany(r => r.Unanswered))
+        {
+            Voters.WriteId(voter, line);
+            line[Voters.IdLength] = (byte)'\n';
+            file.Write(line);
+        }
     }
 
     /// <summary>
@@ -183,15 +261,4 @@ internal sealed class CastRun(Options options)
 
     private static void Append(StringBuilder builder, string key, object value) =>
         builder.Append(CultureInfo.InvariantCulture, $" {key}={value}");
-
-    private sealed class ClientResult
-    {
-        public List<long> Latencies { get; } = [];
-
-        public Dictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
-
-        public List<(long Voter, long Sequence, string Receipt)> Acks { get; } = [];
-
-        public List<long> Unanswered { get; } = [];
-    }
 }
