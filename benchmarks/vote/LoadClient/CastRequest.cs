@@ -30,11 +30,11 @@ internal sealed class CastRequest
     }
 
     /// <summary>Voter <paramref name="voter"/>'s vote for candidate <paramref name="candidate"/>, with a token minted now. Valid until the next call.</summary>
-    public ReadOnlySpan<byte> For(long voter, int candidate)
+    public ReadOnlyMemory<byte> For(long voter, int candidate)
     {
         var at = _tokenAt + _tokens.Write(voter, _buffer.AsSpan(_tokenAt, VoterTokens.MaxLength));
         var tail = _tails[candidate];
         tail.CopyTo(_buffer, at);
-        return _buffer.AsSpan(0, at + tail.Length);
+        return _buffer.AsMemory(0, at + tail.Length);
     }
 }
