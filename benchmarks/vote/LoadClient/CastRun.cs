@@ -16,9 +16,9 @@ namespace Voting.Benchmarks.Votes;
 /// <remarks>
 /// The client shares the CPU with the server it measures, so it is built as lean as wrk: plain sockets
 /// speaking HTTP/1.1 (<see cref="KeepAliveConnection"/>), requests rebuilt in place (<see cref="CastRequest"/>),
-/// answers read without a document (<see cref="CastAnswer"/>), nothing allocated per vote, and every loop's
-/// continuation run on the socket event thread itself, as wrk's event loop does: no thread pool hand-off,
-/// no thread per connection to wake (that cost twice the system time per vote).
+/// answers read without a document (<see cref="CastAnswer"/>), nothing allocated per vote, and all the loops
+/// on one thread around epoll (<see cref="Epoll"/>), as wrk's event loop: no thread per connection to wake
+/// (that cost twice the system time per vote), none of the runtime's async socket machinery either.
 /// </remarks>
 internal sealed class CastRun(Options options)
 {
@@ -46,7 +46,6 @@ internal sealed class CastRun(Options options)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        RunSocketContinuationsInline();
         var bodies = _candidateIds.Select(c => GraphQLHttp.Body(Mutation, new { i = new { electionId = _electionId, candidateId = c } })).ToArray();
         var server = await ServerEndPointAsync(cancellationToken).ConfigureAwait(false);
         _nextVoter = _firstVoter - 1;
@@ -55,45 +54,34 @@ internal sealed class CastRun(Options options)
         var start = Stopwatch.GetTimestamp();
         _windowStart = start + (long)(_warmup.TotalSeconds * Stopwatch.Frequency);
         _windowEnd = _windowStart + (long)(_duration.TotalSeconds * Stopwatch.Frequency);
-        var connections = Enumerable.Range(0, _clients).Select(_ => new KeepAliveConnection(server, Timeout)).ToArray();
-        using var watchdog = new Timer(_ => Array.ForEach(connections, c => c.AbortIfTimedOut(Stopwatch.GetTimestamp())), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        var loops = connections.Select(connection => LoopAsync(connection, bodies, cancellationToken)).ToArray();
+        // One thread runs every loop, as wrk's event loop does: it sleeps in epoll_wait until answers come.
+        var loop = Task.Factory.StartNew(() => EventLoop(server, bodies, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var cpu = MeasureCpuAsync(cancellationToken);
-        var results = await Task.WhenAll(loops).ConfigureAwait(false);
-        var (serverCpu, clientCpu, allocated) = await cpu.ConfigureAwait(false);
+        var tally = await loop.ConfigureAwait(false);
         var stoppedAt = Math.Min(Stopwatch.GetTimestamp(), _windowEnd);
+        var (serverCpu, clientCpu, allocated) = await cpu.ConfigureAwait(false);
 
-        var latencies = new long[results.Sum(r => r.LatencyCount)];
-        var filled = 0;
-        foreach (var r in results)
-        {
-            r.Latencies.CopyTo(latencies.AsSpan(filled));
-            filled += r.LatencyCount;
-        }
-
+        var latencies = tally.Latencies.ToArray();
         Array.Sort(latencies);
-        var errors = results.SelectMany(r => r.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
-        var exhausted = Interlocked.Read(ref _nextVoter) >= _firstVoter - 1 + _voters;
+        var errors = tally.Errors;
+        var exhausted = _nextVoter >= _firstVoter - 1 + _voters;
         // When the voters run out before the window ends, the window is cut short there.
         var seconds = Math.Max(0, stoppedAt - _windowStart) / (double)Stopwatch.Frequency;
-        var acknowledged = results.Sum(r => r.AckCount);
-        var unanswered = results.Sum(r => r.Unanswered.Count);
         if (_acksFile is not null)
         {
-            WriteAcks(_acksFile, results);
+            WriteAcks(_acksFile, tally);
         }
 
         if (_unansweredFile is not null)
         {
-            WriteUnanswered(_unansweredFile, results);
+            WriteUnanswered(_unansweredFile, tally);
         }
 
-        var connects = results.Sum(r => r.Connection.Connects);
-        var reconnects = results.Sum(r => Math.Max(0, r.Connection.Connects - 1));
-        var answers = results.Sum(r => r.Connection.Framings.Chunked + r.Connection.Framings.Length + r.Connection.Framings.Close);
+        var (connects, receives, (chunked, length, close)) = tally.Connection;
+        var answers = chunked + length + close;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Connections opened: {connects}. Answers: {answers}, framed by chunks {results.Sum(r => r.Connection.Framings.Chunked)}, by Content-Length {results.Sum(r => r.Connection.Framings.Length)}, by closing {results.Sum(r => r.Connection.Framings.Close)}; recv calls per answer: {(answers > 0 ? results.Sum(r => r.Connection.Receives) / (double)answers : 0):0.00}."));
+            $"Connections opened: {connects}. Answers: {answers}, framed by chunks {chunked}, by Content-Length {length}, by closing {close}; recv calls per answer: {(answers > 0 ? receives / (double)answers : 0):0.00}; answers per wake-up of the event loop: {(tally.Wakeups > 0 ? answers / (double)tally.Wakeups : 0):0.00}."));
         if (latencies.Length + errors.Values.Sum() is > 0 and var inWindow)
         {
             // The kernel's share (send and recv on loopback TCP, wake-ups) against the client's own code.
@@ -112,10 +100,10 @@ internal sealed class CastRun(Options options)
         Append(result, "max_ms", Milliseconds(latencies.Length == 0 ? 0 : latencies[^1]));
         Append(result, "errors", errors.Values.Sum());
         Append(result, "error_codes", errors.Count == 0 ? "none" : string.Join(',', errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}:{e.Value}")));
-        Append(result, "acknowledged", acknowledged);
-        Append(result, "unanswered", unanswered);
-        Append(result, "reconnects", reconnects);
-        Append(result, "voters_used", Math.Min(Interlocked.Read(ref _nextVoter) - (_firstVoter - 1), _voters));
+        Append(result, "acknowledged", tally.AckCount);
+        Append(result, "unanswered", tally.Unanswered.Count);
+        Append(result, "reconnects", tally.Reconnects);
+        Append(result, "voters_used", Math.Min(_nextVoter - (_firstVoter - 1), _voters));
         Append(result, "exhausted", exhausted ? 1 : 0);
         var answered = latencies.Length + errors.Values.Sum();
         Append(result, "server_cpu_us_per_vote", serverCpu is { } serverTime && answered > 0 ? (serverTime.TotalMicroseconds / answered).ToString("0", CultureInfo.InvariantCulture) : "—");
@@ -124,50 +112,135 @@ internal sealed class CastRun(Options options)
         return 0;
     }
 
-    private async Task<ClientResult> LoopAsync(KeepAliveConnection connection, byte[][] bodies, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>--clients</c> loops on their connections, each sending its next vote as soon as the last one is
+    /// answered, until the window ends, the voters run out or the run is cancelled, and the last answers are in.
+    /// </summary>
+    private ClientResult EventLoop(EndPoint server, byte[][] bodies, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         var result = new ClientResult();
+        using var epoll = new Epoll(_clients);
         using var tokens = new VoterTokens(_signingKey);
         var request = new CastRequest(_url, tokens, bodies);
-        using var closing = connection;
-        while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < _windowEnd)
+        var connections = new KeepAliveConnection[_clients];
+        for (var i = 0; i < connections.Length; i++)
         {
-            var voter = Interlocked.Increment(ref _nextVoter);
-            if (voter >= _firstVoter + _voters)
-            {
-                break;
-            }
+            connections[i] = new KeepAliveConnection(server, Timeout, epoll, i);
+        }
 
-            var bytes = request.For(voter, (int)(voter % bodies.Length));
-            var sent = Stopwatch.GetTimestamp();
-            var code = await connection.ExchangeAsync(bytes).ConfigureAwait(false);
-            if (code is not null)
+        try
+        {
+            var inFlight = connections.Count(c => SendNext(c, request, bodies.Length, result, cancellationToken));
+            var ready = new int[_clients];
+            var lastCheck = Stopwatch.GetTimestamp();
+            while (inFlight > 0)
             {
-                // No answer: the vote may or may not have committed; the audit counts it apart.
-                result.Unanswered.Add(voter);
-            }
-            else
-            {
-                code = Read(connection, result, voter);
-            }
-
-            var answered = Stopwatch.GetTimestamp();
-            if (answered >= _windowStart && answered < _windowEnd)
-            {
-                if (code is null)
+                var count = epoll.Wait(ready, 100);
+                result.Wakeups += count > 0 ? 1 : 0;
+                for (var i = 0; i < count; i++)
                 {
-                    result.AddLatency(answered - sent);
+                    var connection = connections[ready[i]];
+                    if (!connection.InFlight)
+                    {
+                        // A connection done with its votes that the server closes: level-triggered, it would wake the loop until closed.
+                        connection.Dispose();
+                    }
+                    else if (connection.TryReceive(out var failure))
+                    {
+                        inFlight -= Next(connection, failure) ? 0 : 1;
+                    }
                 }
-                else
+
+                // Ten times a second: a request late past the time-out, or all of them when the run is cancelled, is given up.
+                var now = Stopwatch.GetTimestamp();
+                if (Stopwatch.GetElapsedTime(lastCheck, now) >= TimeSpan.FromMilliseconds(100))
                 {
-                    result.AddError(code);
+                    lastCheck = now;
+                    foreach (var connection in connections)
+                    {
+                        if (connection.InFlight && (cancellationToken.IsCancellationRequested || connection.IsLate(now)))
+                        {
+                            inFlight -= Next(connection, connection.Abandon(late: !cancellationToken.IsCancellationRequested)) ? 0 : 1;
+                        }
+                    }
                 }
             }
         }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+        }
 
-        result.Connection = (connection.Connects, connection.Receives, connection.Framings);
+        // The exchange on the connection is over (failure null: answered); its next vote goes, if there is one.
+        bool Next(KeepAliveConnection connection, string? failure)
+        {
+            Answered(connection, failure, result);
+            return SendNext(connection, request, bodies.Length, result, cancellationToken);
+        }
+
+        result.Connection = (
+            connections.Sum(c => c.Connects),
+            connections.Sum(c => c.Receives),
+            (connections.Sum(c => c.Framings.Chunked), connections.Sum(c => c.Framings.Length), connections.Sum(c => c.Framings.Close)));
+        result.Reconnects = connections.Sum(c => Math.Max(0, c.Connects - 1));
         return result;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="connection"/>'s next vote, from the next unused voter: true when one is in flight,
+    /// false when the loop is done (window over, voters used up, run cancelled). A vote that cannot be sent
+    /// counts as unanswered, and the next voter's is tried.
+    /// </summary>
+    private bool SendNext(KeepAliveConnection connection, CastRequest request, int candidates, ClientResult result, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < _windowEnd)
+        {
+            var voter = ++_nextVoter;
+            if (voter >= _firstVoter + _voters)
+            {
+                return false;
+            }
+
+            if (connection.Send(voter, request.For(voter, (int)(voter % candidates)).Span) is not { } failure)
+            {
+                return true;
+            }
+
+            Answered(connection, failure, result);
+        }
+
+        return false;
+    }
+
+    /// <summary>The end of <paramref name="connection"/>'s exchange: an answer (<paramref name="failure"/> null) or none.</summary>
+    private void Answered(KeepAliveConnection connection, string? failure, ClientResult result)
+    {
+        var code = failure;
+        if (failure is not null)
+        {
+            // No answer: the vote may or may not have committed; the audit counts it apart.
+            result.Unanswered.Add(connection.Voter);
+        }
+        else
+        {
+            code = Read(connection, result, connection.Voter);
+        }
+
+        var answered = Stopwatch.GetTimestamp();
+        if (answered >= _windowStart && answered < _windowEnd)
+        {
+            if (code is null)
+            {
+                result.AddLatency(answered - connection.SentAt);
+            }
+            else
+            {
+                result.AddError(code);
+            }
+        }
     }
 
     private static string? Read(KeepAliveConnection connection, ClientResult result, long voter)
@@ -180,22 +253,6 @@ internal sealed class CastRun(Options options)
         }
 
         return code;
-    }
-
-    /// <summary>
-    /// Before the first socket: the runtime's switches (read once, from the environment) that run socket
-    /// continuations on the epoll thread (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS) and keep one such thread
-    /// (DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT), unless the environment already chose.
-    /// </summary>
-    private static void RunSocketContinuationsInline()
-    {
-        foreach (var (name, value) in new[] { ("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1"), ("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", "1") })
-        {
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
     }
 
     /// <summary>The server's address, resolved once (IPv4 first, as run.sh's server listens on 127.0.0.1).</summary>
@@ -211,38 +268,35 @@ internal sealed class CastRun(Options options)
     }
 
     /// <summary>One line per acknowledged vote: the voter's user ID, the sequence and the receipt, tab-separated (run.sh copies it into the audit's table).</summary>
-    private static void WriteAcks(string path, ClientResult[] results)
+    private static void WriteAcks(string path, ClientResult tally)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var line = new byte[256];
-        foreach (var r in results)
+        for (var i = 0; i < tally.AckCount; i++)
         {
-            for (var i = 0; i < r.AckCount; i++)
+            var (voter, sequence, receipt) = tally.AckAt(i);
+            if (line.Length < Voters.IdLength + 24 + receipt.Length)
             {
-                var (voter, sequence, receipt) = r.AckAt(i);
-                if (line.Length < Voters.IdLength + 24 + receipt.Length)
-                {
-                    line = new byte[Voters.IdLength + 24 + receipt.Length];
-                }
-
-                var length = Voters.WriteId(voter, line);
-                line[length++] = (byte)'\t';
-                length += sequence.TryFormat(line.AsSpan(length), out var digits, provider: CultureInfo.InvariantCulture) ? digits : 0;
-                line[length++] = (byte)'\t';
-                receipt.Span.CopyTo(line.AsSpan(length));
-                length += receipt.Length;
-                line[length++] = (byte)'\n';
-                file.Write(line, 0, length);
+                line = new byte[Voters.IdLength + 24 + receipt.Length];
             }
+
+            var length = Voters.WriteId(voter, line);
+            line[length++] = (byte)'\t';
+            length += sequence.TryFormat(line.AsSpan(length), out var digits, provider: CultureInfo.InvariantCulture) ? digits : 0;
+            line[length++] = (byte)'\t';
+            receipt.Span.CopyTo(line.AsSpan(length));
+            length += receipt.Length;
+            line[length++] = (byte)'\n';
+            file.Write(line, 0, length);
         }
     }
 
     /// <summary>One line per request left without an answer: the voter's user ID.</summary>
-    private static void WriteUnanswered(string path, ClientResult[] results)
+    private static void WriteUnanswered(string path, ClientResult tally)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var line = new byte[Voters.IdLength + 1];
-        foreach (var voter in results.SelectMany(r => r.Unanswered))
+        foreach (var voter in tally.Unanswered)
         {
             Voters.WriteId(voter, line);
             line[Voters.IdLength] = (byte)'\n';

@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace Voting.Benchmarks.Votes;
 
 /// <summary>
-/// One HTTP/1.1 keep-alive connection with one request in flight (no pipelining), on a plain socket with
-/// TCP_NODELAY, as lean as a wrk-style load generator: the answer lands in a buffer kept for the connection's
-/// life, and only what an answer needs is read from it (<see cref="HttpAnswer"/>: the status, the framing
-/// headers, the body). It connects again when the server closed the connection, or asked to.
+/// One HTTP/1.1 keep-alive connection with one request in flight (no pipelining), on a plain non-blocking
+/// socket with TCP_NODELAY that an event loop watches (<see cref="Epoll"/>), as wrk's are: the answer lands in
+/// a buffer kept for the connection's life, and only what an answer needs is read from it
+/// (<see cref="HttpAnswer"/>: the status, the framing headers, the body). It connects again when the server
+/// closed the connection, or asked to.
 /// </summary>
-internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout) : IDisposable
+internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout, Epoll epoll, int id) : IDisposable
 {
     private const string Closed = "NO_ANSWER_CLOSED";
     private const string Malformed = "NO_ANSWER_MALFORMED_HTTP";
@@ -20,14 +20,19 @@ internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout) : I
     private byte[] _buffer = new byte[4096];
     private Socket? _socket;
     private int _received;
-    private bool _ended;
-    private string? _failure;
     private HttpAnswer _answer;
     private long _chunked;
     private long _length;
     private long _close;
-    private long _sentAt;
-    private volatile bool _timedOut;
+
+    /// <summary>The voter whose request is in flight.</summary>
+    public long Voter { get; private set; }
+
+    /// <summary>When the last request was sent (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long SentAt { get; private set; }
+
+    /// <summary>Whether a request awaits its answer.</summary>
+    public bool InFlight { get; private set; }
 
     /// <summary>How many connections were opened: the first one, then one per reconnection.</summary>
     public int Connects { get; private set; }
@@ -41,80 +46,122 @@ internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout) : I
     /// <summary>The last answer's status code.</summary>
     public int Status => _answer.Status;
 
-    /// <summary>The last answer's body, de-chunked. Valid until the next exchange.</summary>
+    /// <summary>The last answer's body, de-chunked. Valid until the next request.</summary>
     public ReadOnlySpan<byte> Body => _buffer.AsSpan(_answer.BodyAt, _answer.BodyLength);
 
     /// <summary>
-    /// Sends <paramref name="request"/> and reads its answer: null when a full answer came (<see cref="Status"/>,
-    /// <see cref="Body"/>), else why none did (the request may or may not have been acted on), and the
-    /// connection is closed, to be opened again by the next exchange. Pooled state machines: no allocation.
+    /// Sends voter <paramref name="voter"/>'s <paramref name="request"/>, connecting first if need be: null when
+    /// it went (its answer is then awaited), else why not, and the connection is closed.
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<string?> ExchangeAsync(ReadOnlyMemory<byte> request)
+    public string? Send(long voter, ReadOnlySpan<byte> request)
     {
-        if (_socket is null && await ConnectAsync().ConfigureAwait(false) is { } refused)
+        Voter = voter;
+        SentAt = Stopwatch.GetTimestamp();
+        InFlight = true;
+        _received = 0;
+        if (_socket is null && Connect() is { } refused)
         {
-            return refused;
+            return Fail(refused);
         }
 
-        Volatile.Write(ref _sentAt, Stopwatch.GetTimestamp());
-        try
+        var sent = _socket!.Send(request, SocketFlags.None, out var error);
+        if (error == SocketError.WouldBlock || (error == SocketError.Success && sent < request.Length))
         {
-            while (!request.IsEmpty)
+            // The send buffer is full, which one small request on an idle connection never meets: wait for room
+            // (at most the time-out, the socket's send time-out).
+            _socket.Blocking = true;
+            (sent, error) = (Math.Max(sent, 0), SocketError.Success);
+            while (error == SocketError.Success && sent < request.Length)
             {
-                request = request[await _socket!.SendAsync(request, SocketFlags.None).ConfigureAwait(false)..];
+                sent += _socket.Send(request[sent..], SocketFlags.None, out error);
             }
 
-            Start();
-            do
-            {
-                var read = await _socket!.ReceiveAsync(_buffer.AsMemory(_received), SocketFlags.None).ConfigureAwait(false);
-                if (Received(read))
-                {
-                    break;
-                }
-            }
-            while (true);
-        }
-        catch (SocketException e)
-        {
-            return Fail(_timedOut ? TimedOut : NoAnswer(e.SocketErrorCode));
-        }
-        catch (ObjectDisposedException) when (_timedOut)
-        {
-            return Fail(TimedOut);
-        }
-        finally
-        {
-            Volatile.Write(ref _sentAt, 0);
+            _socket.Blocking = false;
         }
 
-        return Finish();
+        return error == SocketError.Success ? null : Fail(NoAnswer(error));
     }
 
     /// <summary>
-    /// Called now and then from another thread: closes the connection when its request has waited for longer than
-    /// the time-out, which ends the exchange (async socket operations have no time-out of their own). A request
-    /// sent just after the check and aborted with the old one only adds to the unanswered, which the audit allows for.
+    /// When the socket can be read: reads what came. False while the answer is incomplete; true when the exchange
+    /// is over, with <paramref name="failure"/> null for a whole answer (<see cref="Status"/>, <see cref="Body"/>),
+    /// else why none came (the request may or may not have been acted on) and the connection is closed.
     /// </summary>
-    public void AbortIfTimedOut(long now)
+    public bool TryReceive(out string? failure)
     {
-        var sentAt = Volatile.Read(ref _sentAt);
-        if (sentAt != 0 && Stopwatch.GetElapsedTime(sentAt, now) > timeout)
+        failure = null;
+        if (_received == _buffer.Length)
         {
-            _timedOut = true;
-            Volatile.Read(ref _socket)?.Dispose();
+            if (_buffer.Length >= HttpAnswer.MaxAnswerBytes)
+            {
+                failure = Fail(Malformed);
+                return true;
+            }
+
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = _socket!.Receive(_buffer.AsSpan(_received), SocketFlags.None, out var error);
+        Receives++;
+        if (error == SocketError.WouldBlock)
+        {
+            return false;
+        }
+
+        if (error != SocketError.Success)
+        {
+            failure = Fail(NoAnswer(error));
+            return true;
+        }
+
+        _received += read;
+        var ended = read == 0;
+        switch (HttpAnswer.TryRead(_buffer.AsSpan(0, _received), ended, out _answer))
+        {
+            case HttpReadState.Complete:
+                Count(_answer.Framing);
+                if (!_answer.KeepAlive)
+                {
+                    Close();
+                }
+
+                InFlight = false;
+                return true;
+            case HttpReadState.Malformed:
+                failure = Fail(Malformed);
+                return true;
+            default:
+                if (ended)
+                {
+                    failure = Fail(Closed);
+                    return true;
+                }
+
+                return false;
         }
     }
 
+    /// <summary>Whether the request in flight has waited for longer than the time-out at <paramref name="now"/>.</summary>
+    public bool IsLate(long now) => InFlight && Stopwatch.GetElapsedTime(SentAt, now) > timeout;
+
+    /// <summary>Gives up on the request in flight (late, or the run is cancelled): why, and the connection is closed.</summary>
+    public string Abandon(bool late) => Fail(late ? TimedOut : "NO_ANSWER_Cancelled");
+
     public void Dispose() => Close();
 
-    private async ValueTask<string?> ConnectAsync()
+    private string? Connect()
     {
-        var socket = NewSocket();
+        var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+            SendTimeout = (int)timeout.TotalMilliseconds,
+        };
         try
         {
-            await socket.ConnectAsync(server).ConfigureAwait(false);
+            // Blocking, from the event loop: only at start and after the server closed a connection.
+            socket.Connect(server);
+            socket.Blocking = false;
+            epoll.Watch(socket, id);
         }
         catch (SocketException e)
         {
@@ -123,61 +170,13 @@ internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout) : I
         }
 
         Connects++;
-        _timedOut = false;
-        Volatile.Write(ref _socket, socket);
+        _socket = socket;
         return null;
     }
 
-    private Socket NewSocket() => new(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-
-    private void Start()
+    private void Count(HttpFraming framing)
     {
-        _received = 0;
-        _ended = false;
-        _failure = null;
-    }
-
-    /// <summary>
-    /// After one <c>recv</c>: whether the exchange is over, with a whole answer or a failure. When it is not,
-    /// the buffer has room for the next <c>recv</c> at <see cref="_received"/>.
-    /// </summary>
-    private bool Received(int read)
-    {
-        Receives++;
-        _received += read;
-        _ended = read == 0;
-        switch (HttpAnswer.TryRead(_buffer.AsSpan(0, _received), _ended, out _answer))
-        {
-            case HttpReadState.Complete:
-                return true;
-            case HttpReadState.Malformed:
-                _failure = Malformed;
-                return true;
-            case HttpReadState.Incomplete when _ended:
-                _failure = Closed;
-                return true;
-            case HttpReadState.Incomplete when _received == _buffer.Length:
-                if (_buffer.Length >= HttpAnswer.MaxAnswerBytes)
-                {
-                    _failure = Malformed;
-                    return true;
-                }
-
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private string? Finish()
-    {
-        if (_failure is not null)
-        {
-            return Fail(_failure);
-        }
-
-        switch (_answer.Framing)
+        switch (framing)
         {
             case HttpFraming.Chunked:
                 _chunked++;
@@ -189,25 +188,23 @@ internal sealed class KeepAliveConnection(EndPoint server, TimeSpan timeout) : I
                 _close++;
                 break;
         }
-
-        if (!_answer.KeepAlive)
-        {
-            Close();
-        }
-
-        return null;
     }
 
     private string Fail(string failure)
     {
+        InFlight = false;
         Close();
         return failure;
     }
 
     private void Close()
     {
-        _socket?.Dispose();
-        _socket = null;
+        if (_socket is not null)
+        {
+            epoll.Forget(_socket);
+            _socket.Dispose();
+            _socket = null;
+        }
     }
 
     private static string NoAnswer(SocketError error) => "NO_ANSWER_" + error;
