@@ -6,9 +6,12 @@ using Voting.Benchmarks.Votes;
 // VoteLoadClient cast --url ... --election ID --candidates ID,ID,... --signing-key KEY --voters N
 //                     [--first-voter 1] [--clients 64] [--warmup 5] [--duration 20] [--acks FILE] [--unanswered FILE]
 //                     [--server-pid PID]
-//   Each of --clients loops on its own keep-alive connection, every request from the next unused voter
-//   (voter n's user ID is Voters.IdOf(n), as run.sh inserted them). Progress goes to stderr; one
-//   "RESULT key=value ..." line to stdout; every acknowledged vote (warm-up included) to --acks for the audit.
+//   Each of --clients loops on its own keep-alive HTTP/1.1 connection, a plain socket, one event loop thread
+//   driving them all (epoll, Linux), every request from the next unused voter (voter n's user ID is
+//   Voters.WriteId(n), as run.sh inserted them). Progress, how the answers were framed and the client's own
+//   cost go to stderr; one "RESULT key=value ..." line to stdout (reconnects: connections opened again after
+//   the server closed one); every acknowledged vote (warm-up included) to --acks, every request left without
+//   an answer to --unanswered, for the audit.
 //   With --server-pid, the server's CPU time over the measured window (from /proc) per answered vote; the
 //   client's own CPU per vote is always reported.
 var options = Options.Parse(args);
