@@ -170,7 +170,7 @@ election_line=$("${client[@]}" setup --url "http://127.0.0.1:$port/graphql" \
   --admin-citizen-id "$ADMIN_CITIZEN_ID" --admin-password "$ADMIN_PASSWORD" | grep '^ELECTION ')
 read -r _ election_id candidate_ids <<<"$election_line"
 
-# Voter n: the user ID of LoadClient's Voters.IdOf(n), citizen ID 5 + n on eleven digits + the mod-11
+# Voter n: the user ID of LoadClient's Voters.WriteId(n), citizen ID 5 + n on eleven digits + the mod-11
 # check digit (src/Domain/Users/CitizenId.cs), a phone, a hash no password matches, role Voter (4).
 log "Inserting $VOTERS voters with SQL"
 psql_on "$API_DB" -v voters="$VOTERS" >/dev/null <<'SQL'
