@@ -4,7 +4,8 @@ namespace Voting.Domain.Ballots;
 
 /// <summary>
 /// A secret ballot: the election, the choice, the receipt's hash and the per-election sequence.
-/// It holds no voter and no time, and shares no key with the <see cref="Participation"/>.
+/// It holds no voter and no time, and shares no key with the <see cref="Participation"/>: its key is
+/// (election, sequence), which orders ballots only among themselves (ADR 0034).
 /// </summary>
 public sealed class Ballot
 {
@@ -14,15 +15,11 @@ public sealed class Ballot
 
     internal Ballot(ElectionId electionId, CandidateId candidateId, string receiptHash, long sequence)
     {
-        Id = Guid.NewGuid();
         ElectionId = electionId;
         CandidateId = candidateId;
         ReceiptHash = receiptHash;
         Sequence = sequence;
     }
-
-    /// <summary>A random (version 4) ID, so that IDs carry no order.</summary>
-    public Guid Id { get; private set; }
 
     public ElectionId ElectionId { get; private set; }
 

@@ -5,7 +5,8 @@ namespace Voting.Domain.Ballots;
 
 /// <summary>
 /// The public fact that a voter took part in an election. It holds no trace of the ballot: no
-/// choice, no sequence, no receipt, and its time is kept only to the hour (ADR 0002).
+/// choice, no sequence, no receipt, and its time is kept only to the hour (ADR 0002). Its key is
+/// (election, voter): one person, one vote (ADR 0034).
 /// </summary>
 public sealed class Participation
 {
@@ -15,14 +16,10 @@ public sealed class Participation
 
     internal Participation(ElectionId electionId, UserId voterId, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
         ElectionId = electionId;
         VoterId = voterId;
         VotedAt = TruncateToHour(at);
     }
-
-    /// <summary>A random (version 4) ID, so that IDs carry no order.</summary>
-    public Guid Id { get; private set; }
 
     public ElectionId ElectionId { get; private set; }
 

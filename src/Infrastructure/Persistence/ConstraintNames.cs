@@ -4,8 +4,9 @@ namespace Voting.Infrastructure.Persistence;
 internal static class ConstraintNames
 {
     public const string UniqueCitizenId = "IX_Users_CitizenId";
-    public const string UniqueParticipation = "IX_Participations_ElectionId_VoterId";
-    public const string UniqueBallotSequence = "IX_Ballots_ElectionId_Sequence";
+    // The vote tables' keys are natural (ADR 0034): (election, voter) and (election, sequence).
+    public const string UniqueParticipation = "PK_Participations";
+    public const string UniqueBallotSequence = "PK_Ballots";
     public const string UniqueReceipt = "IX_Ballots_ElectionId_ReceiptHash";
 
     // Chat: a losing insert of these is re-run by the room's change, which then finds the winner's row.

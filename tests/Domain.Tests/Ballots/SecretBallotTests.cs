@@ -31,7 +31,7 @@ public sealed class SecretBallotTests
     public void Participation_holds_only_the_election_the_voter_and_the_hour()
     {
         Assert.Equal(
-            [nameof(Participation.ElectionId), nameof(Participation.Id), nameof(Participation.VotedAt), nameof(Participation.VoterId)],
+            [nameof(Participation.ElectionId), nameof(Participation.VotedAt), nameof(Participation.VoterId)],
             PropertyNames<Participation>());
     }
 
@@ -39,7 +39,7 @@ public sealed class SecretBallotTests
     public void Ballot_holds_no_voter_and_no_time()
     {
         Assert.Equal(
-            [nameof(Ballot.CandidateId), nameof(Ballot.ElectionId), nameof(Ballot.Id), nameof(Ballot.ReceiptHash), nameof(Ballot.Sequence)],
+            [nameof(Ballot.CandidateId), nameof(Ballot.ElectionId), nameof(Ballot.ReceiptHash), nameof(Ballot.Sequence)],
             PropertyNames<Ballot>());
         Assert.DoesNotContain(
             typeof(Ballot).GetProperties(),
@@ -56,7 +56,6 @@ public sealed class SecretBallotTests
         Assert.DoesNotContain(result.Receipt.Hash, values);
         Assert.DoesNotContain(result.Receipt.Value, values);
         Assert.DoesNotContain(result.Ballot.CandidateId.Value, values);
-        Assert.DoesNotContain(result.Ballot.Id, values);
     }
 
     [Fact]
@@ -80,32 +79,6 @@ public sealed class SecretBallotTests
 
         Assert.Equal(new DateTimeOffset(2030, 5, 2, 17, 0, 0, TimeSpan.Zero), result.Participation.VotedAt);
         Assert.Equal(TimeSpan.Zero, result.Participation.VotedAt.Offset);
-    }
-
-    [Fact]
-    public void Participation_and_ballot_ids_are_random_version_4_guids()
-    {
-        var (_, _, result) = CastOne();
-
-        Assert.Equal(4, result.Participation.Id.Version);
-        Assert.Equal(4, result.Ballot.Id.Version);
-        Assert.NotEqual(result.Participation.Id, result.Ballot.Id);
-    }
-
-    [Fact]
-    public void Ballot_ids_carry_no_order()
-    {
-        var election = TestElection.Open(_clock);
-        var ids = new List<Guid>();
-        for (var sequence = 1; sequence <= 50; sequence++)
-        {
-            _clock.UtcNow = _clock.UtcNow.AddMinutes(1);
-            ids.Add(election.CastVote(Voters.Registered(_clock), BallotChoice.Single(election.Candidates[0].Id), new VoterStanding(false, false), sequence, _clock).Ballot.Id);
-        }
-
-        // Fifty random IDs come out sorted with probability 1/50!, so this fails only for time-ordered IDs.
-        Assert.NotEqual(ids.Order().ToList(), ids);
-        Assert.All(ids, id => Assert.Equal(4, id.Version));
     }
 
     [Fact]

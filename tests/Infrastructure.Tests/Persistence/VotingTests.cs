@@ -187,12 +187,11 @@ public abstract class VotingTests(DatabaseFixture fixture) : DatabaseTests(fixtu
                 table => table,
                 table => model.GetEntityTypes().Single(t => t.GetTableName() == table).GetProperties().Select(p => p.GetColumnName()).ToHashSet()));
         });
-        Assert.Equal(["ElectionId"], columns["Participations"].Intersect(columns["Ballots"]).Except(["Id"]));
+        Assert.Equal(["ElectionId"], columns["Participations"].Intersect(columns["Ballots"]));
         Assert.DoesNotContain("VoterId", columns["Ballots"]);
-        var participation = await QueryAsync(db => db.Participations.Select(p => new { p.Id, p.VotedAt }));
-        var ballot = await QueryAsync(db => db.Ballots.Select(b => b.Id));
-        Assert.NotEqual(participation.Single().Id, ballot.Single());
-        Assert.Equal(0, participation.Single().VotedAt.Minute);
+        Assert.DoesNotContain("Sequence", columns["Participations"]);
+        var participation = await QueryAsync(db => db.Participations.Select(p => p.VotedAt));
+        Assert.Equal(0, participation.Single().Minute);
     }
 
     [Fact]

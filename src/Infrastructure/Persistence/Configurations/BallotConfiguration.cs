@@ -9,13 +9,11 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
 {
     public void Configure(EntityTypeBuilder<Ballot> builder)
     {
-        builder.HasKey(b => b.Id);
-        builder.Property(b => b.Id).ValueGeneratedNever();
+        // The key is (election, sequence): gapless per election, appended in order (ADR 0034). No foreign keys:
+        // the vote's batch holds the election's row FOR SHARE, the election is open, and an open election's
+        // candidates can no longer change (EnsureEditable), so the candidate the domain checked stays.
+        builder.HasKey(b => new { b.ElectionId, b.Sequence }).HasName(ConstraintNames.UniqueBallotSequence);
         builder.Property(b => b.ReceiptHash).HasMaxLength(64);
-        builder.HasIndex(b => new { b.ElectionId, b.Sequence }).IsUnique().HasDatabaseName(ConstraintNames.UniqueBallotSequence);
         builder.HasIndex(b => new { b.ElectionId, b.ReceiptHash }).IsUnique().HasDatabaseName(ConstraintNames.UniqueReceipt);
-        builder.HasIndex(b => b.CandidateId);
-        builder.HasOne<Election>().WithMany().HasForeignKey(b => b.ElectionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Candidate>().WithMany().HasForeignKey(b => b.CandidateId).OnDelete(DeleteBehavior.Restrict);
     }
 }

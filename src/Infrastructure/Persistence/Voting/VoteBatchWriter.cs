@@ -113,24 +113,22 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
                 {
                     // Each row set a multi-row INSERT from arrays; EF Core would send one INSERT per row and track every entity.
                     new NpgsqlBatchCommand("""
-                        INSERT INTO "Participations" ("Id", "ElectionId", "VoterId", "VotedAt") SELECT * FROM unnest($1, $2, $3, $4)
+                        INSERT INTO "Participations" ("ElectionId", "VoterId", "VotedAt") SELECT * FROM unnest($1, $2, $3)
                         """)
                     {
                         Parameters =
                         {
-                            new() { Value = participations.Select(p => p.Id).ToArray() },
                             new() { Value = participations.Select(p => p.ElectionId.Value).ToArray() },
                             new() { Value = participations.Select(p => p.VoterId.Value).ToArray() },
                             new() { Value = participations.Select(p => p.VotedAt).ToArray() },
                         },
                     },
                     new NpgsqlBatchCommand("""
-                        INSERT INTO "Ballots" ("Id", "ElectionId", "CandidateId", "ReceiptHash", "Sequence") SELECT * FROM unnest($1, $2, $3, $4, $5)
+                        INSERT INTO "Ballots" ("ElectionId", "CandidateId", "ReceiptHash", "Sequence") SELECT * FROM unnest($1, $2, $3, $4)
                         """)
                     {
                         Parameters =
                         {
-                            new() { Value = ballots.Select(b => b.Id).ToArray() },
                             new() { Value = ballots.Select(b => b.ElectionId.Value).ToArray() },
                             new() { Value = ballots.Select(b => b.CandidateId.Value).ToArray() },
                             new() { Value = ballots.Select(b => b.ReceiptHash).ToArray() },
