@@ -194,9 +194,10 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 pg_postmaster=$(head -n 1 "${PG_TMP:-/nonexistent}/data/postmaster.pid" 2>/dev/null || true)
 pg_cpu_ticks() {
   [[ -n $pg_postmaster ]] || { echo 0; return; }
-  { awk '{ print $16 + $17 }' "/proc/$pg_postmaster/stat"
-    for pid in $pg_postmaster $(pgrep -P "$pg_postmaster"); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done
-  } | awk '{ t += $1 } END { print t }'
+  # A backend may exit between pgrep and the read: its ticks then move to the postmaster's children total.
+  { awk '{ print $16 + $17 }' "/proc/$pg_postmaster/stat" 2>/dev/null || true
+    for pid in $pg_postmaster $(pgrep -P "$pg_postmaster" || true); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done
+  } | awk '{ t += $1 } END { print t + 0 }'
 }
 server_cpu_before=$(cpu_ticks "$server_pid")
 pg_cpu_before=$(pg_cpu_ticks)
