@@ -38,9 +38,13 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         var buffer = new byte[64 * 1024];
         var length = 0;
         WebSocketReceiveResult result;
+
+        // A liveness bound, not a timing check: a message that never comes fails the test with this, not a hang.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(60));
         do
         {
-            result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), TestContext.Current.CancellationToken);
+            result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), patience.Token);
             Assert.True(result.MessageType != WebSocketMessageType.Close, $"The server closed: {_socket.CloseStatus} {_socket.CloseStatusDescription}");
             length += result.Count;
         }

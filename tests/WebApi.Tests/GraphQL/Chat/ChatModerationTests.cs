@@ -27,8 +27,11 @@ public sealed class ChatModerationTests
         await host.DataAsync(Join, new { room }, carol.Token);
         await using var ofBob = await host.ConnectAsync(bob.Token);
         await using var ofCarol = await host.ConnectAsync(carol.Token);
-        await ofBob.SubscribeAsync("r", RoomEvents, new { room, after = (long?)null });
-        await ofCarol.SubscribeAsync("r", RoomEvents, new { room, after = (long?)null });
+        // From the room's last sequence, not from "now": a subscription still being set up when the next
+        // message is sent then replays it instead of missing it.
+        var last = await LastSequenceAsync(host, alice.Token, room);
+        await ofBob.SubscribeAsync("r", RoomEvents, new { room, after = last });
+        await ofCarol.SubscribeAsync("r", RoomEvents, new { room, after = last });
         await SendAsync(host, alice.Token, room, "in place");
         Assert.Equal("in place", Text(await ofBob.NextAsync("r")));
         Assert.Equal("in place", Text(await ofCarol.NextAsync("r")));
@@ -93,7 +96,7 @@ public sealed class ChatModerationTests
             members.EnumerateArray().Select(m => (m.GetProperty("userId").GetString(), m.GetProperty("role").GetString())));
 
         await using var ofAlice = await host.ConnectAsync(alice.Token);
-        await ofAlice.SubscribeAsync("r", RoomEvents, new { room, after = (long?)null });
+        await ofAlice.SubscribeAsync("r", RoomEvents, new { room, after = await LastSequenceAsync(host, alice.Token, room) });
         await SendAsync(host, bob.Token, room, "in place");
         Assert.Equal("in place", Text(await ofAlice.NextAsync("r")));
         Assert.True((await host.DataAsync(Leave, new { room }, alice.Token)).GetProperty("leaveRoom").GetBoolean());
@@ -148,6 +151,9 @@ public sealed class ChatModerationTests
 
     private static async Task<string> CreateRoomAsync(ChatHost host, string token, string kind) =>
         (await host.DataAsync(CreateRoom, new { kind }, token)).GetProperty("createRoom").GetProperty("id").GetString()!;
+
+    private static async Task<long> LastSequenceAsync(ChatHost host, string token, string room) =>
+        (await host.DataAsync("query($room:ID!){ room(id:$room){ lastSequence } }", new { room }, token)).GetProperty("room").GetProperty("lastSequence").GetInt64();
 
     private static Task SendAsync(ChatHost host, string token, string room, string text) => host.DataAsync(Send, new { room, text, cid = Guid.NewGuid().ToString("N") }, token);
 

@@ -27,7 +27,9 @@ public sealed class RoomExitAcrossInstancesTests : IAsyncLifetime
         await DataAsync(b, "mutation($r:ID!){ joinRoom(roomId:$r){ status } }", new { r = room }, member, "joinRoom", "status");
 
         await using var socket = await b.ConnectAsync(member);
-        await socket.SubscribeAsync("events", "subscription($r:ID!){ roomEvents(roomId:$r){ sequence kind } }", new { r = room });
+        // From the room's last sequence, so the kick is replayed if the stream is still being set up when it comes.
+        var last = long.Parse(await DataAsync(b, "query($r:ID!){ room(id:$r){ lastSequence } }", new { r = room }, member, "room", "lastSequence"), System.Globalization.CultureInfo.InvariantCulture);
+        await socket.SubscribeAsync("events", "subscription($r:ID!,$after:Long){ roomEvents(roomId:$r, afterSequence:$after){ sequence kind } }", new { r = room, after = last });
         await socket.SubscribeAsync("typing", "subscription($r:ID!){ typing(roomId:$r){ userId } }", new { r = room });
 
         // Both streams are in place once a signal sent on A reaches the typing stream on B (signals sent
