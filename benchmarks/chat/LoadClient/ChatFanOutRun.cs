@@ -44,13 +44,13 @@ internal sealed class ChatFanOutRun(Options options)
         {
             var instance = i % _urls.Length;
             var url = new UriBuilder(_urls[instance]) { Scheme = _urls[instance].Scheme == "https" ? "wss" : "ws" }.Uri;
-            subscribers[i] = await RoomSubscriber.OpenAsync(url, instance, _tokens.For(Voters.IdOf(i + 1)), _room, invoker, deliveries, ct).ConfigureAwait(false);
+            subscribers[i] = await RoomSubscriber.OpenAsync(url, instance, _tokens.For(i + 1), _room, invoker, deliveries, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
         Console.Error.WriteLine($"  opened in {opening.Elapsed.TotalSeconds:F1} s");
 
         using var http = GraphQLHttp.KeepAliveClient(64);
         var instances = _urls.Select(u => new GraphQLHttp(http, u)).ToArray();
-        var senderTokens = Enumerable.Range(_subscribers + 1, _senders).Select(n => _tokens.For(Voters.IdOf(n))).ToList();
+        var senderTokens = Enumerable.Range(_subscribers + 1, _senders).Select(n => _tokens.For(n)).ToList();
         var sender = new MessageSender(instances, _room, senderTokens, sendLatency);
 
         // Priming: a subscription is in place once an event reaches it; a few a second until all have one.

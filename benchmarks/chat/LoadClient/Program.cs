@@ -1,3 +1,4 @@
+using Voting.Benchmarks;
 using Voting.Benchmarks.Chat;
 using Voting.Benchmarks.WebSockets;
 
@@ -7,19 +8,11 @@ using Voting.Benchmarks.WebSockets;
 //   [--duration 30] [--prime 30] [--drain 15] [--pids a=PID,b=PID,redis=PID,postgres=PID]
 //   Subscribers are users 1..subscribers, alternating instances; senders are the users after them.
 // Progress goes to stderr; the report (markdown) and one "RESULT key=value ..." line to stdout.
-var options = Options.Parse(args);
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-Func<CancellationToken, Task<int>> run = options.Mode switch
-{
-    "setup" => new RoomSetup(options).RunAsync,
-    "run" => new ChatFanOutRun(options).RunAsync,
-    _ => throw new ArgumentException($"Unknown mode '{options.Mode}': setup or run."),
-};
-options.CheckAllRead();
-return await run(cancel.Token).ConfigureAwait(false);
+return await Options.RunAsync(
+    args,
+    "LoadClient setup|run --urls http://host:a/graphql,http://host:b/graphql [--name value]...",
+    new Dictionary<string, Func<Options, Func<CancellationToken, Task<int>>>>(StringComparer.Ordinal)
+    {
+        ["setup"] = options => new RoomSetup(options).RunAsync,
+        ["run"] = options => new ChatFanOutRun(options).RunAsync,
+    }).ConfigureAwait(false);

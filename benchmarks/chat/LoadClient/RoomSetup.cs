@@ -16,14 +16,14 @@ internal sealed class RoomSetup(Options options)
         using var http = GraphQLHttp.KeepAliveClient(_parallel);
         var clients = _urls.Select(u => new GraphQLHttp(http, u)).ToArray();
         var created = await clients[0].RequireAsync(
-            "createRoom", "mutation { createRoom(input: { kind: PUBLIC, name: \"Fan-out\" }) { id } }", null, _tokens.For(Voters.IdOf(1)), cancellationToken)
+            "createRoom", "mutation { createRoom(input: { kind: PUBLIC, name: \"Fan-out\" }) { id } }", null, _tokens.For(1), cancellationToken)
             .ConfigureAwait(false);
         var room = created.GetProperty("createRoom").GetProperty("id").GetString()!;
         var started = DateTime.UtcNow;
         var body = GraphQLHttp.Body("mutation($room: ID!) { joinRoom(roomId: $room) { role } }", new { room });
         await Parallel.ForAsync(2, _users + 1, new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = cancellationToken }, async (n, ct) =>
         {
-            var (_, code) = await clients[n % clients.Length].PostAsync(body, _tokens.For(Voters.IdOf(n)), ct).ConfigureAwait(false);
+            var (_, code) = await clients[n % clients.Length].PostAsync(body, _tokens.For(n), ct).ConfigureAwait(false);
             if (code is not null)
             {
                 throw new InvalidOperationException($"joinRoom for user {n} failed: {code}.");

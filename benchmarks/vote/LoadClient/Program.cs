@@ -1,3 +1,4 @@
+using Voting.Benchmarks;
 using Voting.Benchmarks.Votes;
 
 // VoteLoadClient setup --url http://127.0.0.1:PORT/graphql --admin-citizen-id ID --admin-password PASSWORD [--candidates 4]
@@ -14,19 +15,11 @@ using Voting.Benchmarks.Votes;
 //   an answer to --unanswered, for the audit.
 //   With --server-pid, the server's CPU time over the measured window (from /proc) per answered vote; the
 //   client's own CPU per vote is always reported.
-var options = Options.Parse(args);
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-Func<CancellationToken, Task<int>> run = options.Mode switch
-{
-    "setup" => new ElectionSetup(options).RunAsync,
-    "cast" => new CastRun(options).RunAsync,
-    _ => throw new ArgumentException($"Unknown mode '{options.Mode}': setup or cast."),
-};
-options.CheckAllRead();
-return await run(cancel.Token).ConfigureAwait(false);
+return await Options.RunAsync(
+    args,
+    "VoteLoadClient setup|cast --url http://host:port/graphql [--name value]...",
+    new Dictionary<string, Func<Options, Func<CancellationToken, Task<int>>>>(StringComparer.Ordinal)
+    {
+        ["setup"] = options => new ElectionSetup(options).RunAsync,
+        ["cast"] = options => new CastRun(options).RunAsync,
+    }).ConfigureAwait(false);

@@ -23,6 +23,8 @@ internal sealed class VoterTokens(string signingKey) : IDisposable
     /// <summary>Room enough for any token <see cref="Write"/> makes (about 400 bytes).</summary>
     public const int MaxLength = 512;
 
+    private readonly Lock _forGate = new();
+
     private const int MaxPayloadLength = 256;
 
     /// <summary>The base64url of <c>{"alg":"HS256","typ":"JWT"}</c> and the dot after it: the same for every token.</summary>
@@ -43,6 +45,19 @@ internal sealed class VoterTokens(string signingKey) : IDisposable
         _hmac.GetHashAndReset(signature);
         destination[signed] = (byte)'.';
         return signed + 1 + Base64Url.EncodeToUtf8(signature, destination[(signed + 1)..]);
+    }
+
+    /// <summary>
+    /// Voter <paramref name="voter"/>'s token as a string, for paths off the hot loop: it allocates, and it may
+    /// be called from several threads at once (<see cref="Write"/>, keyed once, may not).
+    /// </summary>
+    public string For(long voter)
+    {
+        Span<byte> token = stackalloc byte[MaxLength];
+        lock (_forGate)
+        {
+            return Encoding.ASCII.GetString(token[..Write(voter, token)]);
+        }
     }
 
     public void Dispose() => _hmac.Dispose();

@@ -1,3 +1,4 @@
+using Voting.Benchmarks;
 using Voting.Benchmarks.WebSockets;
 
 // LoadClient fanout --url ws://127.0.0.1:PORT/graphql [--subscribers 1000] [--rate R | --start-rate 10 --factor 1.5 --refine 2]
@@ -6,19 +7,11 @@ using Voting.Benchmarks.WebSockets;
 // LoadClient idle   --url ws://127.0.0.1:PORT/graphql --server-pid PID [--connections 10000] [--settle 10] [--token JWT]
 // --token: an access token for the publisher's connection_init (our announce is for officials only).
 // Progress goes to stderr; one "RESULT key=value ..." line to stdout.
-var options = Options.Parse(args);
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-Func<CancellationToken, Task<int>> run = options.Mode switch
-{
-    "fanout" => new FanOutRun(options).RunAsync,
-    "idle" => new IdleRun(options).RunAsync,
-    _ => throw new ArgumentException($"Unknown mode '{options.Mode}': fanout or idle."),
-};
-options.CheckAllRead();
-return await run(cancel.Token).ConfigureAwait(false);
+return await Options.RunAsync(
+    args,
+    "LoadClient fanout|idle --url ws://host:port/graphql [--name value]...",
+    new Dictionary<string, Func<Options, Func<CancellationToken, Task<int>>>>(StringComparer.Ordinal)
+    {
+        ["fanout"] = options => new FanOutRun(options).RunAsync,
+        ["idle"] = options => new IdleRun(options).RunAsync,
+    }).ConfigureAwait(false);

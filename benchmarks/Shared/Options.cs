@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace Voting.Benchmarks.WebSockets;
+namespace Voting.Benchmarks;
 
-/// <summary>The command line: a mode, then <c>--name value</c> pairs.</summary>
+/// <summary>
+/// A load client's command line: a mode, then <c>--name value</c> pairs; a name no mode reads is refused.
+/// Shared (linked) by the ws, vote and chat load clients.
+/// </summary>
 internal sealed class Options
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -12,11 +15,32 @@ internal sealed class Options
 
     public string Mode { get; }
 
-    public static Options Parse(string[] args)
+    /// <summary>
+    /// Parses <paramref name="args"/>, picks the mode's run from <paramref name="modes"/>, refuses options it does
+    /// not read, and runs it until it ends or Ctrl+C cancels it.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, string usage, IReadOnlyDictionary<string, Func<Options, Func<CancellationToken, Task<int>>>> modes)
+    {
+        var options = Parse(args, usage);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var run = modes.TryGetValue(options.Mode, out var make)
+            ? make(options)
+            : throw new ArgumentException($"Unknown mode '{options.Mode}': {string.Join(" or ", modes.Keys)}.");
+        options.CheckAllRead();
+        return await run(cancel.Token).ConfigureAwait(false);
+    }
+
+    public static Options Parse(string[] args, string usage)
     {
         if (args.Length == 0 || args.Length % 2 == 0)
         {
-            throw new ArgumentException("Usage: LoadClient fanout|idle --url ws://host:port/graphql [--name value]...");
+            throw new ArgumentException("Usage: " + usage);
         }
 
         var options = new Options(args[0]);
@@ -42,8 +66,9 @@ internal sealed class Options
     public double Number(string name, double fallback) =>
         _values.ContainsKey(name) ? double.Parse(Text(name), CultureInfo.InvariantCulture) : Read(name, fallback);
 
-    public int Integer(string name, int fallback) =>
-        _values.ContainsKey(name) ? int.Parse(Text(name), CultureInfo.InvariantCulture) : Read(name, fallback);
+    /// <summary>An integer option; required when <paramref name="fallback"/> is null.</summary>
+    public int Integer(string name, int? fallback = null) =>
+        _values.ContainsKey(name) || fallback is null ? int.Parse(Text(name), CultureInfo.InvariantCulture) : Read(name, fallback.Value);
 
     public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Number(name, fallback));
 
