@@ -59,7 +59,7 @@ internal static class DependencyInjection
         services.AddGraphQLEntityFramework(configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite);
         services.AddInMemoryTopicEventBus(topics => topics.AddTopic(GraphQL.AnnouncementTopic.Name, GraphQL.AnnouncementTopic.Options));
         services.AddLiveUpdates(configuration);
-        services.AddChat();
+        services.AddChat(configuration);
         services.AddRealtime();
         services.Configure<GraphQLServerOptions>(configuration.GetSection("GraphQL"));
         // The init timeout and keep-alive of graphql-transport-ws, e.g. GraphQL__WebSockets__KeepAliveInterval behind a proxy.

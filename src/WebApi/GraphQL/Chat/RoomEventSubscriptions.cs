@@ -15,11 +15,8 @@ namespace Voting.WebApi.GraphQL.Chat;
 /// once, in sequence order, across the seam and across publishes that arrive late or never. It ends
 /// after the entry that kicks, bans or removes the subscriber (<see cref="RoomExit"/>).
 /// </summary>
-public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoomHandler getRoom, IServiceScopeFactory scopes, ICurrentUser currentUser)
+public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoomHandler getRoom, RoomLogReader log, ICurrentUser currentUser)
 {
-    /// <summary>How many log entries one read fetches while catching up.</summary>
-    public const int LogBatch = 500;
-
     /// <summary>Subscribes, or throws the room's refusal (ROOM_NOT_FOUND, NOT_A_MEMBER, BANNED) before any event.</summary>
     public async Task<IAsyncEnumerable<RoomEventNode>> SubscribeAsync(RoomId roomId, long? afterSequence, CancellationToken cancellationToken)
     {
@@ -36,7 +33,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
 
         if (afterSequence < room.PrunedThroughSequence)
         {
-            throw PastRetention(afterSequence.Value, room.PrunedThroughSequence);
+            throw RoomLogReader.PastRetention(afterSequence.Value, room.PrunedThroughSequence);
         }
 
         var subscriber = currentUser.Id ?? throw new InvalidOperationException("GetRoomHandler admits only the signed in.");
@@ -51,107 +48,128 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
         ISourceStream<RoomEventView> live,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Stops a live read left pending when the stream ends while it waited for a gap's read.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<bool>? move = null;
+        RoomLogReader.GapLease? gap = null;
+        var events = live.GetAsyncEnumerator(stop.Token);
         try
         {
             if (resuming)
             {
-                await foreach (var missed in ReadLogAsync(roomId, last, long.MaxValue, checkRetention: true, cancellationToken).ConfigureAwait(false))
+                await foreach (var missed in log.ReadAsync(roomId, last, long.MaxValue, checkRetention: true, cancellationToken).ConfigureAwait(false))
                 {
                     last = missed.Sequence;
                     yield return new RoomEventNode(missed);
                 }
             }
 
-            var events = live.GetAsyncEnumerator(cancellationToken);
-            await using (events.ConfigureAwait(false))
+            // Live entries that arrived ahead of one still missing, by sequence.
+            var ahead = new SortedDictionary<long, RoomEventView>();
+            while (true)
             {
-                while (await NextAsync(events, last).ConfigureAwait(false) is { } entry)
+                while (ahead.Count > 0 && ahead.First() is { Key: var next } held && next <= last + 1)
                 {
-                    if (entry.Sequence <= last)
+                    ahead.Remove(next);
+                    if (next == last + 1)
                     {
-                        continue; // already given, from the log or earlier
+                        last = next;
+                        yield return new RoomEventNode(held.Value);
                     }
+                }
 
-                    if (entry.Sequence > last + 1)
+                if (ahead.Count == 0 || (gap is not null && (gap.After != last || gap.UpTo != ahead.First().Key - 1)))
+                {
+                    // The gap closed, or moved: the entries asked for arrived live (none or some of them).
+                    gap?.Dispose();
+                    gap = null;
+                }
+
+                if (ahead.Count > 0 && gap is null)
+                {
+                    // A publish still on its way or lost: the log already holds every committed entry before
+                    // the one ahead. It is read (once for the instance) unless the entries arrive first.
+                    gap = log.Fill(roomId, last, ahead.First().Key - 1);
+                }
+
+                RoomEventView? entry;
+                if (gap is not null)
+                {
+                    move ??= events.MoveNextAsync().AsTask();
+                    if (await Task.WhenAny(move, gap.Entries).ConfigureAwait(false) != move)
                     {
-                        // A publish still on its way or lost: the log already holds every committed entry before this one.
-                        await foreach (var missed in ReadLogAsync(roomId, last, entry.Sequence - 1, checkRetention: false, cancellationToken).ConfigureAwait(false))
+                        foreach (var missed in await gap.Entries.ConfigureAwait(false))
                         {
-                            last = missed.Sequence;
-                            yield return new RoomEventNode(missed);
+                            if (missed.Sequence == last + 1)
+                            {
+                                last = missed.Sequence;
+                                yield return new RoomEventNode(missed);
+                            }
                         }
-                    }
 
+                        // The log holds every committed entry before the one ahead: what it lacks was never committed.
+                        last = Math.Max(last, gap.UpTo);
+                        gap.Dispose();
+                        gap = null;
+                        continue;
+                    }
+                }
+
+                try
+                {
+                    var more = move is not null ? await move.ConfigureAwait(false) : await events.MoveNextAsync().ConfigureAwait(false);
+                    move = null;
+                    entry = more ? events.Current.Message : null;
+                }
+                catch (TopicResyncRequiredException slow)
+                {
+                    // The topic ended this subscriber for being slow: the client resumes from the last room sequence given.
+                    move = null;
+                    throw ResyncRequired(last, slow);
+                }
+
+                if (entry is null)
+                {
+                    break; // the topic ended: the instance is stopping
+                }
+
+                if (entry.Sequence == last + 1)
+                {
                     last = entry.Sequence;
                     yield return new RoomEventNode(entry);
+                }
+                else if (entry.Sequence > last)
+                {
+                    ahead.TryAdd(entry.Sequence, entry);
+                }
+
+                // An entry at or below the last given was given already, from the log or earlier.
+            }
+
+            if (ahead.Count > 0)
+            {
+                // The topic ended with entries still missing before some it gave: the log has them.
+                await foreach (var missed in log.ReadAsync(roomId, last, ahead.Last().Key, checkRetention: false, cancellationToken).ConfigureAwait(false))
+                {
+                    last = missed.Sequence;
+                    yield return new RoomEventNode(missed);
                 }
             }
         }
         finally
         {
+            gap?.Dispose();
+            if (move is not null)
+            {
+                // An enumerator is disposed only once its pending move has finished.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await move.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
+            await events.DisposeAsync().ConfigureAwait(false);
             await live.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    // The next live entry; a topic that ended this subscriber for being slow becomes RESYNC_REQUIRED
-    // with the last room sequence given, from which the client resumes.
-    private static async Task<RoomEventView?> NextAsync(IAsyncEnumerator<TopicEvent<RoomEventView>> events, long last)
-    {
-        try
-        {
-            return await events.MoveNextAsync().ConfigureAwait(false) ? events.Current.Message : null;
-        }
-        catch (TopicResyncRequiredException slow)
-        {
-            throw ResyncRequired(last, slow);
-        }
-    }
-
-    private async IAsyncEnumerable<RoomEventView> ReadLogAsync(
-        RoomId roomId,
-        long after,
-        long upTo,
-        bool checkRetention,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        while (after < upTo)
-        {
-            IReadOnlyList<RoomEventView> batch;
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                batch = await scope.ServiceProvider.GetRequiredService<IChatQueries>()
-                    .ListEventsAsync(roomId, after, LogBatch, cancellationToken).ConfigureAwait(false);
-                if (checkRetention)
-                {
-                    // Retention raises the room's mark before it deletes, so reading the mark after the entries
-                    // catches a prune that ran since the subscription started, even one that left this read empty.
-                    var prunedThrough = (await scope.ServiceProvider.GetRequiredService<IChatRepository>()
-                        .GetAsync(roomId, cancellationToken).ConfigureAwait(false))?.PrunedThroughSequence ?? 0;
-                    if (after < prunedThrough || (batch.Count > 0 && batch[0].Sequence != after + 1))
-                    {
-                        throw PastRetention(after, prunedThrough);
-                    }
-                }
-            }
-
-            foreach (var entry in batch.TakeWhile(e => e.Sequence <= upTo))
-            {
-                after = entry.Sequence;
-                yield return entry;
-            }
-
-            if (batch.Count < LogBatch)
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static GraphQLException PastRetention(long last, long prunedThrough) => new(
-        $"The room's log no longer holds the events after sequence {last}: retention removed those up to {prunedThrough}. Refetch the room and subscribe again.",
-        ErrorCodes.ResyncRequired,
-        new Dictionary<string, object?> { ["lastSequence"] = last, ["prunedThroughSequence"] = prunedThrough });
 
     private static GraphQLException ResyncRequired(long last, Exception? cause) => new(
         $"This subscription missed room events after sequence {last}; refetch the room and subscribe again with afterSequence.",
