@@ -12,7 +12,7 @@
 # RATE / SENDERS a second).
 #
 # Knobs: SUBSCRIBERS (2000), RATE (50), SENDERS (2 × RATE), WARMUP (10), DURATION (30), BOUND_MS (150),
-# PG_BIN (/usr/lib/postgresql/15/bin), SKIP_BUILD=1, OUT (logs; a temporary folder if unset). Run as root (the
+# PG_BIN (/usr/lib/postgresql/15/bin), SKIP_BUILD=1, PERF=1 (CPU samples of instance A into OUT/a.perf), OUT (logs; a temporary folder if unset). Run as root (the
 # private PostgreSQL runs as the postgres user). Everything is stopped and removed on exit, Ctrl-C included.
 set -euo pipefail
 
@@ -77,7 +77,7 @@ runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres -A trust -
   { cat "$OUT/initdb.log" >&2; die "initdb failed"; }
 PG_STARTED=true
 runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP/sockets -c max_connections=300 -c shared_buffers=256MB" \
+  -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP/sockets -c max_connections=300 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements" \
   >/dev/null || { cat "$PG_TMP/server.log" >&2; die "PostgreSQL did not start"; }
 PG_PID=$(head -n 1 "$PG_TMP/data/postmaster.pid")
 psql_on() { local db=$1; shift; "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"; }
@@ -101,6 +101,7 @@ start_instance() { # start_instance NAME PORT
     Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=voting_chat;Maximum Pool Size=100" \
     Serilog__MinimumLevel__Default=Warning Jwt__SigningKey="$SIGNING_KEY" \
     Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="chatbench:" \
+    DOTNET_PerfMapEnabled=$([[ ${PERF:-0} == 1 ]] && echo 1 || echo 0) DOTNET_EnableWriteXorExecute=$([[ ${PERF:-0} == 1 ]] && echo 0 || echo 1) \
     setsid dotnet Voting.WebApi.dll) >"$OUT/$name.log" 2>&1 &
   pids+=($!)
   PID_OF[$name]=$!
@@ -141,6 +142,14 @@ ROOM=${room_line#ROOM }
 # in what it was sent) shows here, one or two per subscriber and gap.
 pg_commits() { psql_on postgres -tA -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'voting_chat'"; }
 commits_before=$(pg_commits)
+psql_on voting_chat -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+perf_pid=
+if [[ ${PERF:-0} == 1 ]]; then
+  # CPU samples of instance A over the measured window (the subscribers open first: about SUBSCRIBERS / 200 s).
+  (sleep "$((WARMUP + SUBSCRIBERS / 200 + 2))" && exec perf record -e cpu-clock -F 999 -g -p "${PID_OF[a]}" -o "$OUT/a.perf" -- sleep "$DURATION" \
+    >"$OUT/perf.log" 2>&1) &
+  perf_pid=$!
+fi
 log "Fan-out: $SUBSCRIBERS subscribers, $RATE messages/s from $SENDERS senders, ${WARMUP} s warm-up + ${DURATION} s measured"
 "${client[@]}" run --urls "$URLS" --signing-key "$SIGNING_KEY" --room "$ROOM" --subscribers "$SUBSCRIBERS" --senders "$SENDERS" \
   --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --bound-ms "$BOUND_MS" \
@@ -148,6 +157,11 @@ log "Fan-out: $SUBSCRIBERS subscribers, $RATE messages/s from $SENDERS senders, 
   die "the load client failed (see $OUT/client.log)"
 
 commits_after=$(pg_commits)
+if [[ -n $perf_pid ]]; then wait "$perf_pid" || true; fi
+statements=$(psql_on voting_chat -tA -F $'\t' -c "
+  SELECT calls, round(total_exec_time::numeric / calls, 3), regexp_replace(left(query, 110), '\s+', ' ', 'g')
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'voting_chat')
+  ORDER BY total_exec_time DESC LIMIT 12" 2>/dev/null || true)
 result=$(grep '^RESULT' "$OUT/report.md")
 [[ $result =~ (^|[[:space:]])sent=([0-9]+) ]] && sent=${BASH_REMATCH[2]} || sent=0
 
@@ -155,5 +169,9 @@ printf '\n## Chat fan-out: %s subscribers over two instances, %s messages/s\n\n'
 grep -v '^RESULT' "$OUT/report.md"
 printf '\nPostgreSQL transactions during the fan-out: %s for %s messages sent (%s per message)\n' \
   "$((commits_after - commits_before))" "$sent" "$( ((sent > 0)) && python3 -c "print(round($((commits_after - commits_before)) / $sent, 1))" || echo —)"
+if [[ -n $statements && $sent -gt 0 ]]; then
+  printf '\nStatements by total execution time (pg_stat_statements: calls per message sent, mean ms, statement):\n\n'
+  awk -F'\t' -v n="$sent" '{ printf "    %.2f  %7s ms  %s\n", $1 / n, $2, $3 }' <<<"$statements"
+fi
 printf '\nload average: %s before, %s after; logs in %s\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$OUT"
 printf '%s\n' "$result"

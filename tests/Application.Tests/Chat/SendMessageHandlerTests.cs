@@ -47,6 +47,43 @@ public sealed class SendMessageHandlerTests
         Assert.Equal(first.Id, again.Id);
         Assert.Empty(_chat.Published);
         Assert.Empty(_chat.RateLimiter.ReceivedCalls());
+        Assert.Empty(_chat.UnitOfWork.ReceivedCalls());
+        await _chat.Chat.DidNotReceive().LockAsync(Arg.Any<RoomId>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_retry_with_other_text_is_a_conflict_without_the_lock()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        var first = room.Send(owner, "hello", "c1", null, _chat.Clock);
+        room.TakeNewRecords();
+        _chat.Chat.FindByClientMessageIdAsync(room.Id, owner.UserId, "c1", Arg.Any<CancellationToken>()).Returns(first);
+
+        await Refusals.RefusedAsync(ErrorCodes.Conflict, () => Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "other", "c1"), Ct));
+        await _chat.Chat.DidNotReceive().LockAsync(Arg.Any<RoomId>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_allowance_is_asked_for_before_the_room_is_locked_and_its_answer_used_under_the_lock()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        var allowance = new TaskCompletionSource<TimeSpan?>();
+        _chat.RateLimiter.TryAcquireAsync(owner.UserId, room.Id, Arg.Any<CancellationToken>()).Returns(new ValueTask<TimeSpan?>(allowance.Task));
+        var locked = new TaskCompletionSource();
+        _chat.Chat.LockAsync(room.Id, Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            locked.TrySetResult();
+            return room;
+        });
+
+        var sending = Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "hi", "c1"), Ct);
+        await locked.Task;
+        _ = _chat.RateLimiter.Received(1).TryAcquireAsync(owner.UserId, room.Id, Arg.Any<CancellationToken>());
+        Assert.False(sending.IsCompleted);
+        allowance.SetResult(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAsync<RateLimitedException>(() => sending);
+        Assert.Empty(_chat.Stored);
     }
 
     [Fact]
