@@ -25,7 +25,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
             throw new GraphQLException($"\"afterSequence\" is a sequence already seen: 0 or more, not {afterSequence}.", ErrorCodes.BadUserInput);
         }
 
-        var room = await getRoom.HandleAsync(new GetRoomQuery(roomId), cancellationToken).ConfigureAwait(false);
+        var room = await getRoom.HandleAsync(new GetRoomQuery(roomId, WithMembers: false), cancellationToken).ConfigureAwait(false);
         if (afterSequence > room.LastSequence)
         {
             throw new GraphQLException($"\"afterSequence\" {afterSequence} is beyond the room's last sequence {room.LastSequence}.", ErrorCodes.BadUserInput);
