@@ -30,4 +30,7 @@ public static class ErrorCodes
 
     /// <summary>The owner asked to leave a room: a room always has an owner, so ownership must be handed over first.</summary>
     public const string OwnershipTransferRequired = "OWNERSHIP_TRANSFER_REQUIRED";
+
+    /// <summary>A replay asked for log entries retention has removed: the client refetches the room and starts again.</summary>
+    public const string ResyncRequired = "RESYNC_REQUIRED";
 }

@@ -10,6 +10,7 @@ using Voting.Application.Chat.JoinRoom;
 using Voting.Application.Chat.PruneRoomLog;
 using Voting.Application.Chat.SendMessage;
 using Voting.Domain.Chat;
+using Voting.Domain.Common;
 using Voting.Domain.Users;
 using Voting.Infrastructure.Chat;
 using Voting.Infrastructure.Persistence;
@@ -48,6 +49,10 @@ public abstract class RoomLogRetentionTests(DatabaseFixture fixture) : DatabaseT
         Assert.Equal(8, await CountAsync(db => db.ChatMessages.Where(m => m.RoomId == room)));
         var details = await AsAsync(users[1], () => Scenario.RunAsync<GetRoomHandler, RoomDetails>(h => h.HandleAsync(new GetRoomQuery(room), Ct)));
         Assert.Equal((8L, 10L), (details.PrunedThroughSequence, details.LastSequence));
+        var replay = await AsAsync(users[1], () => Scenario.RunAsync<GetRoomEventsHandler, IReadOnlyList<RoomEventView>>(h => h.HandleAsync(new GetRoomEventsQuery(room, 8), Ct)));
+        Assert.Equal([9L, 10L], replay.Select(e => e.Sequence));
+        var tooOld = await Assert.ThrowsAsync<DomainException>(() => AsAsync(users[1], () => Scenario.RunAsync<GetRoomEventsHandler, IReadOnlyList<RoomEventView>>(h => h.HandleAsync(new GetRoomEventsQuery(room, 7), Ct))));
+        Assert.Equal(ErrorCodes.ResyncRequired, tooOld.Code);
 
         // Nothing more is due, and a second instance's pass at the same time changes nothing.
         Assert.Equal(new PruneRoomLogResult(0, 0, false), await PruneAsync(batchSize: 3));

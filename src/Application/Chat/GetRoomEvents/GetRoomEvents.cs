@@ -2,6 +2,7 @@ using FluentValidation;
 using Voting.Application.Abstractions;
 using Voting.Application.Common;
 using Voting.Domain.Chat;
+using Voting.Domain.Common;
 
 namespace Voting.Application.Chat.GetRoomEvents;
 
@@ -30,6 +31,16 @@ public sealed class GetRoomEventsHandler(
         var reader = currentUser.RequireSignedIn();
         await validator.EnsureValidAsync(query, cancellationToken).ConfigureAwait(false);
         var (room, _) = await chat.GetReadableAsync(query.RoomId, reader, cancellationToken).ConfigureAwait(false);
-        return await queries.ListEventsAsync(room.Id, query.AfterSequence, query.First, cancellationToken).ConfigureAwait(false);
+        var entries = await queries.ListEventsAsync(room.Id, query.AfterSequence, query.First, cancellationToken).ConfigureAwait(false);
+
+        // The mark as read before the entries, and the first entry itself: a prune that ran in between shows as a hole.
+        if (query.AfterSequence < room.PrunedThroughSequence || (entries.Count > 0 && entries[0].Sequence != query.AfterSequence + 1))
+        {
+            throw new DomainException(
+                ErrorCodes.ResyncRequired,
+                $"The room's log no longer holds the entries after sequence {query.AfterSequence}: retention removed those up to {Math.Max(room.PrunedThroughSequence, entries.Count > 0 ? entries[0].Sequence - 1 : 0)}.");
+        }
+
+        return entries;
     }
 }
