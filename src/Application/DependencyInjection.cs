@@ -16,6 +16,10 @@ public static class DependencyInjection
         // Infrastructure replaces it with the Redis live tally when Redis is configured.
         services.TryAddScoped<Elections.LiveTally.ILiveTallyCounts, Elections.LiveTally.DatabaseTallyCounts>();
 
+        // Group commit of a room's messages: one queue per process, a scope per batch.
+        services.TryAddSingleton<Chat.SendMessage.RoomSendQueue>();
+        services.AddScoped<Chat.SendMessage.RoomSendBatch>();
+
         services.AddScoped<Chat.ElectionRooms.PostElectionNotices>();
         services.AddScoped<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());
         services.AddScoped<IDomainEventHandler<ElectionClosed>>(sp => sp.GetRequiredService<Chat.ElectionRooms.PostElectionNotices>());

@@ -23,6 +23,9 @@ public interface IChatRepository
     /// <summary>The room without a lock, for reading.</summary>
     Task<ChatRoom?> GetAsync(RoomId id, CancellationToken cancellationToken);
 
+    /// <summary>The rows of those of <paramref name="userIds"/> that have one in the room (tracked, any status), by user.</summary>
+    Task<IReadOnlyDictionary<UserId, RoomMember>> GetMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken);
+
     /// <summary>The user's row in the room (tracked), whatever its status, or null when they never had one.</summary>
     Task<RoomMember?> GetMemberAsync(RoomId roomId, UserId userId, CancellationToken cancellationToken);
 

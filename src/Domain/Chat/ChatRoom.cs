@@ -341,9 +341,7 @@ public sealed class ChatRoom
     /// </summary>
     public Message Send(RoomMember? author, string text, string clientMessageId, Message? earlier, IClock clock)
     {
-        EnsureOwn(author);
-        MessageText.Check(text);
-        MessageText.CheckClientMessageId(clientMessageId);
+        CheckMessage(author, text, clientMessageId);
         if (earlier is not null)
         {
             earlier.EnsureIn(Id);
@@ -354,6 +352,23 @@ public sealed class ChatRoom
 
         var sender = EnsureCanSend(author, clock);
         return AddMessage(sender.UserId, MessageKind.User, null, null, text, clientMessageId, clock.UtcNow);
+    }
+
+    /// <summary>
+    /// Every rule a new message of <paramref name="author"/> must meet, checked without sending it (in the
+    /// order <see cref="Send"/> checks them), so that a caller can settle what else a send costs first.
+    /// </summary>
+    public void EnsureCanSendMessage(RoomMember? author, string text, string clientMessageId, IClock clock)
+    {
+        CheckMessage(author, text, clientMessageId);
+        EnsureCanSend(author, clock);
+    }
+
+    private void CheckMessage(RoomMember? author, string text, string clientMessageId)
+    {
+        EnsureOwn(author);
+        MessageText.Check(text);
+        MessageText.CheckClientMessageId(clientMessageId);
     }
 
     /// <summary>"A muted or banned member cannot send": returns the member when they may send now.</summary>

@@ -1,8 +1,11 @@
 using NSubstitute;
 using Voting.Application.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Voting.Application.Chat;
+using Voting.Application.Chat.SendMessage;
 using Voting.Application.Tests.TestSupport;
 using Voting.Domain.Chat;
+using Voting.Domain.Common;
 using Voting.Domain.Users;
 using Xunit;
 
@@ -16,7 +19,15 @@ internal sealed class ChatSetup
         Chat.Add(Arg.Do<RoomRecords>(Stored.Add));
         Publisher.PublishAsync(Arg.Do<IReadOnlyList<RoomEventView>>(Published.AddRange), Arg.Any<CancellationToken>());
         RateLimiter.TryAcquireAsync(Arg.Any<UserId>(), Arg.Any<RoomId>(), Arg.Any<CancellationToken>()).Returns(ValueTask.FromResult<TimeSpan?>(null));
+        Chat.GetMembersAsync(Arg.Any<RoomId>(), Arg.Any<IReadOnlyCollection<UserId>>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var (room, users) = (call.ArgAt<RoomId>(0), call.ArgAt<IReadOnlyCollection<UserId>>(1));
+            IReadOnlyDictionary<UserId, RoomMember> found = _members.Where(m => m.RoomId == room && users.Contains(m.UserId)).ToDictionary(m => m.UserId);
+            return Task.FromResult(found);
+        });
     }
+
+    private readonly List<RoomMember> _members = [];
 
     public FakeClock Clock { get; } = new();
 
@@ -67,8 +78,27 @@ internal sealed class ChatSetup
         return member;
     }
 
-    public void Known(RoomMember member) =>
+    public void Known(RoomMember member)
+    {
+        _members.Add(member);
         Chat.GetMemberAsync(member.RoomId, member.UserId, Arg.Any<CancellationToken>()).Returns(member);
+    }
+
+    /// <summary>Every message the handlers stored, in order.</summary>
+    public IEnumerable<Message> StoredMessages => Stored.SelectMany(r => r.Messages);
+
+    /// <summary>A room send queue whose batches run on these substitutes.</summary>
+    public RoomSendQueue SendQueue()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(UnitOfWork)
+            .AddSingleton(Chat)
+            .AddSingleton(Publisher)
+            .AddSingleton<IClock>(Clock)
+            .AddScoped<RoomSendBatch>()
+            .BuildServiceProvider();
+        return new RoomSendQueue(services.GetRequiredService<IServiceScopeFactory>());
+    }
 
     public ChatSetup Runs<T>()
     {

@@ -12,7 +12,7 @@ namespace Voting.Application.Tests.Chat;
 
 public sealed class SendMessageHandlerTests
 {
-    private readonly ChatSetup _chat = new ChatSetup().Runs<MessageView>();
+    private readonly ChatSetup _chat = new ChatSetup().Runs<List<Action>>();
 
     private static CancellationToken Ct => ChatSetup.Ct;
 
@@ -21,14 +21,13 @@ public sealed class SendMessageHandlerTests
     {
         var (room, owner) = _chat.Room(UserId.New());
         var committed = false;
-        _chat.UnitOfWork.When(u => u.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>())).Do(_ => committed = true);
+        _chat.UnitOfWork.When(u => u.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<List<Action>>>>(), Arg.Any<CancellationToken>())).Do(_ => committed = true);
         _chat.Publisher.When(p => p.PublishAsync(Arg.Any<IReadOnlyList<RoomEventView>>(), Arg.Any<CancellationToken>())).Do(_ => Assert.True(committed));
 
         var sent = await Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "<b>hi</b>", "c1"), Ct);
 
         Assert.Equal(("<b>hi</b>", 2L, (UserId?)owner.UserId), (sent.Text, sent.Sequence, sent.AuthorId));
-        var stored = Assert.Single(_chat.Stored);
-        Assert.Equal(sent.Id, Assert.Single(stored.Messages).Id);
+        Assert.Equal(sent.Id, Assert.Single(_chat.StoredMessages).Id);
         var published = Assert.Single(_chat.Published);
         Assert.Equal((RoomEventKind.MessageAdded, 2L, sent), (published.Kind, published.Sequence, published.Message));
         await _chat.RateLimiter.Received(1).TryAcquireAsync(owner.UserId, room.Id, Arg.Any<CancellationToken>());
@@ -83,7 +82,7 @@ public sealed class SendMessageHandlerTests
         allowance.SetResult(TimeSpan.FromSeconds(1));
 
         await Assert.ThrowsAsync<RateLimitedException>(() => sending);
-        Assert.Empty(_chat.Stored);
+        Assert.Empty(_chat.StoredMessages);
     }
 
     [Fact]
@@ -94,10 +93,10 @@ public sealed class SendMessageHandlerTests
         room.TakeNewRecords();
         _chat.Chat.FindByClientMessageIdAsync(room.Id, owner.UserId, "c1", Arg.Any<CancellationToken>()).Returns(null, winner);
         var attempts = 0;
-        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>())
+        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<List<Action>>>>(), Arg.Any<CancellationToken>())
             .Returns(async call =>
             {
-                var result = await call.Arg<Func<CancellationToken, Task<MessageView>>>()(call.ArgAt<CancellationToken>(1));
+                var result = await call.Arg<Func<CancellationToken, Task<List<Action>>>>()(call.ArgAt<CancellationToken>(1));
                 return ++attempts == 1 ? throw new ConcurrentInsertException("The first try's insert collided.") : result;
             });
 
@@ -111,11 +110,11 @@ public sealed class SendMessageHandlerTests
     public async Task A_second_collision_is_a_conflict_for_the_caller()
     {
         var (room, owner) = _chat.Room(UserId.New());
-        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>())
-            .Returns<Task<MessageView>>(_ => throw new ConcurrentInsertException("Collided."));
+        _chat.UnitOfWork.InTransactionAsync(Arg.Any<Func<CancellationToken, Task<List<Action>>>>(), Arg.Any<CancellationToken>())
+            .Returns<Task<List<Action>>>(_ => throw new ConcurrentInsertException("Collided."));
 
         await Refusals.RefusedAsync(ErrorCodes.Conflict, () => Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "hello", "c1"), Ct));
-        await _chat.UnitOfWork.Received(2).InTransactionAsync(Arg.Any<Func<CancellationToken, Task<MessageView>>>(), Arg.Any<CancellationToken>());
+        await _chat.UnitOfWork.Received(2).InTransactionAsync(Arg.Any<Func<CancellationToken, Task<List<Action>>>>(), Arg.Any<CancellationToken>());
         Assert.Empty(_chat.Published);
     }
 
@@ -128,7 +127,7 @@ public sealed class SendMessageHandlerTests
         var refusal = await Assert.ThrowsAsync<RateLimitedException>(() => Handler(owner.UserId).HandleAsync(new SendMessageCommand(room.Id, "spam", "c9"), Ct));
 
         Assert.Equal((ErrorCodes.RateLimited, 3), (refusal.Code, refusal.RetryAfterSeconds));
-        Assert.Empty(_chat.Stored);
+        Assert.Empty(_chat.StoredMessages);
         Assert.Empty(_chat.Published);
     }
 
@@ -156,10 +155,10 @@ public sealed class SendMessageHandlerTests
         room.TakeNewRecords();
 
         await Refusals.RefusedAsync(ErrorCodes.Muted, () => Handler(member.UserId).HandleAsync(new SendMessageCommand(room.Id, "hi", "c"), Ct));
-        Assert.Empty(_chat.Stored);
+        Assert.Empty(_chat.StoredMessages);
         Assert.Empty(_chat.Published);
     }
 
     private SendMessageHandler Handler(UserId? caller) =>
-        new(new SendMessageValidator(), caller is { } id ? Callers.SignedIn(Domain.Users.Role.Voter, id) : Callers.Anonymous(), _chat.Chat, _chat.RateLimiter, _chat.UnitOfWork, _chat.Publisher, _chat.Clock);
+        new(new SendMessageValidator(), caller is { } id ? Callers.SignedIn(Domain.Users.Role.Voter, id) : Callers.Anonymous(), _chat.Chat, _chat.RateLimiter, _chat.SendQueue(), _chat.Clock);
 }

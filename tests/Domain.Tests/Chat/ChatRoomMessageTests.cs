@@ -77,6 +77,24 @@ public sealed class ChatRoomMessageTests
     }
 
     [Fact]
+    public void The_checks_of_a_send_refuse_what_send_refuses_and_change_nothing()
+    {
+        var (room, owner) = _rooms.Create();
+        var muted = TestRooms.Joined(room, owner, Clock);
+        room.Mute(owner, muted, Clock.UtcNow.AddMinutes(5), Clock);
+        room.TakeNewRecords();
+        var before = room.LastSequence;
+
+        Refused.With(ErrorCodes.NotAMember, () => room.EnsureCanSendMessage(null, "hi", "c", Clock));
+        Refused.With(ErrorCodes.Muted, () => room.EnsureCanSendMessage(muted, "hi", "c", Clock));
+        Refused.With(ErrorCodes.InvalidText, () => room.EnsureCanSendMessage(muted, "\u0007", "c", Clock));
+        room.EnsureCanSendMessage(owner, "hi", "c", Clock);
+
+        Assert.Equal(before, room.LastSequence);
+        Assert.True(room.TakeNewRecords().IsEmpty);
+    }
+
+    [Fact]
     public void Invalid_text_takes_no_sequence()
     {
         var (room, owner) = _rooms.Create();

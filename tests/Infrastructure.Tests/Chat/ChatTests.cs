@@ -76,8 +76,7 @@ public abstract class ChatTests(DatabaseFixture fixture) : DatabaseTests(fixture
                 services.GetRequiredService<ICurrentUser>(),
                 new ForgetfulChatRepository(services.GetRequiredService<IChatRepository>(), forgetMessage: true, forgetMember: false),
                 services.GetRequiredService<IChatRateLimiter>(),
-                services.GetRequiredService<IUnitOfWork>(),
-                services.GetRequiredService<IRoomEventPublisher>(),
+                services.GetRequiredService<RoomSendQueue>(),
                 services.GetRequiredService<IClock>())
             .HandleAsync(new SendMessageCommand(room, "only once", "raced"), Ct)));
 

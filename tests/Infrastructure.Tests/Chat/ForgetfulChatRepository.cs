@@ -23,6 +23,9 @@ internal sealed class ForgetfulChatRepository(IChatRepository inner, bool forget
 
     public Task<ChatRoom?> GetAsync(RoomId id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
+    public Task<IReadOnlyDictionary<UserId, RoomMember>> GetMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken) =>
+        inner.GetMembersAsync(roomId, userIds, cancellationToken);
+
     public Task<RoomMember?> GetMemberAsync(RoomId roomId, UserId userId, CancellationToken cancellationToken) =>
         Forget(ref _memberForgotten) ? Task.FromResult<RoomMember?>(null) : inner.GetMemberAsync(roomId, userId, cancellationToken);
 

@@ -26,15 +26,14 @@ public sealed class SendMessageHandler(
     ICurrentUser currentUser,
     IChatRepository chat,
     IChatRateLimiter rateLimiter,
-    IUnitOfWork unitOfWork,
-    IRoomEventPublisher publisher,
+    RoomSendQueue queue,
     IClock clock)
 {
     /// <summary>
-    /// Sends, holding the room's lock as briefly as it can: the room's lock is what orders every room's
-    /// entries, so its hold time bounds how many messages a room takes per second. A retry is answered
-    /// from its committed message without the lock, and the allowance is asked for while the lock is
-    /// awaited; under the lock only the sender's membership is read before the message is written.
+    /// A retry is answered from its committed message, under no lock. A new message asks for the
+    /// sender's allowance at once and joins the room's next batch (<see cref="RoomSendQueue"/>), which
+    /// holds the room's lock once for all of its messages; the allowance's answer is used there, after
+    /// the room's own rules.
     /// </summary>
     public async Task<MessageView> HandleAsync(SendMessageCommand command, CancellationToken cancellationToken)
     {
@@ -42,7 +41,7 @@ public sealed class SendMessageHandler(
         await validator.EnsureValidAsync(command, cancellationToken).ConfigureAwait(false);
         if (await chat.FindByClientMessageIdAsync(command.RoomId, sender, command.ClientMessageId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            // A retry changes nothing: the room's rules decide what it answers, under no lock.
+            // A retry changes nothing: the room's rules decide what it answers.
             var room = await chat.GetAsync(command.RoomId, cancellationToken).ConfigureAwait(false) ?? throw RoomTransactions.RoomNotFound(command.RoomId);
             var member = await chat.GetMemberAsync(room.Id, sender, cancellationToken).ConfigureAwait(false);
             return MessageView.From(room.Send(member, command.Text, command.ClientMessageId, earlier, clock));
@@ -50,30 +49,13 @@ public sealed class SendMessageHandler(
 
         // Spent even when the room then refuses the send (muted, banned): the allowance counts attempts.
         var charge = rateLimiter.TryAcquireAsync(sender, command.RoomId, cancellationToken).AsTask();
-        var attempts = 0;
         try
         {
-            return await unitOfWork.ChangeRoomAsync(
-                chat,
-                publisher,
-                command.RoomId,
-                async (room, ct) => await MessageSending.SendAsync(
-                    room,
-                    sender,
-                    command.Text,
-                    command.ClientMessageId,
-                    // Another request with this client ID may have committed since the look above: a second attempt (after
-                    // losing the insert race to it) answers with its message.
-                    attempts++ == 0 ? null : await chat.FindByClientMessageIdAsync(room.Id, sender, command.ClientMessageId, ct).ConfigureAwait(false),
-                    () => new ValueTask<TimeSpan?>(charge),
-                    chat,
-                    clock,
-                    ct).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            return await queue.SendAsync(command.RoomId, new QueuedSend(sender, command.Text, command.ClientMessageId, charge), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // A send the room refused never looks at its allowance: a failure to take it then reaches no one.
+            // A send refused before its allowance was looked at leaves its failure to no one.
             _ = charge.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }

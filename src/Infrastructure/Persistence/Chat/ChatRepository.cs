@@ -29,6 +29,13 @@ internal sealed class ChatRepository(VotingDbContext db) : IChatRepository
     public async Task<RoomMember?> GetMemberAsync(RoomId roomId, UserId userId, CancellationToken cancellationToken) =>
         await db.RoomMembers.FindAsync([roomId, userId], cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyDictionary<UserId, RoomMember>> GetMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.ToList();
+        return await db.RoomMembers.Where(m => m.RoomId == roomId && ids.Contains(m.UserId))
+            .ToDictionaryAsync(m => m.UserId, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<RoomId?> FindRoomOfMessageAsync(MessageId messageId, CancellationToken cancellationToken) =>
         await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => (RoomId?)m.RoomId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

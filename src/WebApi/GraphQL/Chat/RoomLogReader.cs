@@ -18,10 +18,17 @@ public sealed class RoomLogReader(IServiceScopeFactory scopes, IOptions<RoomEven
     /// <summary>How many log entries one read fetches.</summary>
     public const int LogBatch = 500;
 
+    /// <summary>How many log reads this instance runs at once; the others wait their turn.</summary>
+    public const int MaxConcurrentReads = 16;
+
     private readonly Dictionary<GapKey, GapFill> _fills = [];
     private readonly Lock _gate = new();
     private readonly TimeSpan _hold = options.Value.GapHold;
     private readonly TimeProvider _time = time;
+
+    // Reads of the log at once: replays and fills wait for one of these rather than take the connection pool
+    // from the sends (a burst of resuming subscribers, or streams at many different places after a stall).
+    private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
 
     /// <summary>How many gap reads are waiting or running now (shared ones count once).</summary>
     public int PendingFills
@@ -74,8 +81,9 @@ public sealed class RoomLogReader(IServiceScopeFactory scopes, IOptions<RoomEven
         {
             IReadOnlyList<RoomEventView> batch;
             var limit = (int)Math.Min(LogBatch, upTo - after);
+            await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
             var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            try
             {
                 batch = await scope.ServiceProvider.GetRequiredService<IChatQueries>()
                     .ListEventsAsync(roomId, after, limit, cancellationToken).ConfigureAwait(false);
@@ -90,6 +98,11 @@ public sealed class RoomLogReader(IServiceScopeFactory scopes, IOptions<RoomEven
                         throw PastRetention(after, prunedThrough);
                     }
                 }
+            }
+            finally
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+                _reads.Release();
             }
 
             foreach (var entry in batch.TakeWhile(e => e.Sequence <= upTo))
