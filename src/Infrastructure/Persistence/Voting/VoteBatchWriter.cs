@@ -105,6 +105,10 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
             HashSet<UserId> newlyInserted;
             await using (start.ConfigureAwait(false))
             {
+                // Prepared: PostgreSQL parses and plans each statement once per connection instead of once per
+                // batch (ADR 0035). Npgsql keeps them across the pool's open and close, so after a connection's
+                // first batch this sends nothing.
+                await start.PrepareAsync(none).ConfigureAwait(false);
                 var reader = await start.ExecuteReaderAsync(none).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -185,6 +189,7 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
                 write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
 
                 // A failing statement skips the rest, COMMIT included: nothing of the batch is stored.
+                await write.PrepareAsync(none).ConfigureAwait(false);
                 await write.ExecuteNonQueryAsync(none).ConfigureAwait(false);
             }
 
