@@ -387,7 +387,8 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         }
 
         // Participations go in in another random order, so that neither the insertion order
-        // nor the batch's statements pair a participation with its ballot (ADR 0002).
+        // nor the batch's statements pair a participation with its ballot (ADR 0002). (SQLite inserts
+        // these; PostgreSQL inserted the batch's voters, shuffled, before the casts.)
         var participations = cast.Select(c => c.Participation).ToArray();
         Random.Shared.Shuffle(participations);
         return new Prepared(answers, cast, participations, cast.Select(c => c.Ballot).ToList(), ToMessages(raised), next);
