@@ -262,12 +262,16 @@ SELECT (SELECT count(*) FROM acks) AS acknowledged,
        (SELECT coalesce(max("Sequence"), 0) FROM b) AS max_sequence,
        (SELECT count(DISTINCT "Sequence") FROM b) AS distinct_sequences,
        (SELECT coalesce(max("LastSequence"), 0) FROM "BallotSequences" WHERE "ElectionId" = :'election') AS last_sequence,
-       (SELECT count(*) FROM "OutboxMessages" WHERE "Type" = 'VoteCast') AS vote_cast_events;
+       -- A batch's votes are one VotesCast row (ADR 0035); a VoteCast row is one vote (as stored before).
+       (SELECT count(*) FILTER (WHERE "Type" = 'VoteCast')
+               + coalesce(sum(json_array_length("Payload"::json -> 'candidates')) FILTER (WHERE "Type" = 'VotesCast'), 0)
+        FROM "OutboxMessages") AS vote_cast_events,
+       (SELECT count(*) FROM "OutboxMessages" WHERE "Type" IN ('VoteCast', 'VotesCast')) AS vote_rows;
 SQL
 )
 read -r acknowledged acknowledged_voters participations ballots lost_participations lost_ballots voters_twice \
   extra_participations extra_ballots unanswered_committed min_sequence max_sequence distinct_sequences last_sequence \
-  vote_cast_events <<<"$audit"
+  vote_cast_events vote_rows <<<"$audit"
 statements=$(psql_on "$API_DB" -tA -F $'\t' -c "
   SELECT calls, round(total_exec_time::numeric / calls, 3), round(total_exec_time::numeric * 1000 / $acknowledged, 1),
          regexp_replace(left(query, 110), '\s+', ' ', 'g')
@@ -301,7 +305,7 @@ echo "Over the measured window only: server CPU $(field "$result" server_cpu_us_
 echo
 echo "Audit (every vote of the run, warm-up included):"
 echo
-echo "| acknowledged | voters | participations | ballots | lost | duplicated | voters with two participations | sequences | unanswered (committed) | VoteCast outbox rows |"
+echo "| acknowledged | voters | participations | ballots | lost | duplicated | voters with two participations | sequences | unanswered (committed) | votes in outbox rows (rows) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
 gapless=no
 ((min_sequence == 1 && max_sequence == ballots && distinct_sequences == ballots && last_sequence == ballots)) && gapless=yes
@@ -309,7 +313,7 @@ gapless=no
 printf '| %s | %s | %s | %s | %s | %s | %s | %s..%s, gapless: %s | %s (%s) | %s |\n' "$acknowledged" "$acknowledged_voters" \
   "$participations" "$ballots" "$((lost_participations > lost_ballots ? lost_participations : lost_ballots))" \
   "$((extra_participations > extra_ballots ? extra_participations : extra_ballots))" "$voters_twice" \
-  "$min_sequence" "$max_sequence" "$gapless" "$(field "$result" unanswered)" "$unanswered_committed" "$vote_cast_events"
+  "$min_sequence" "$max_sequence" "$gapless" "$(field "$result" unanswered)" "$unanswered_committed" "$vote_cast_events ($vote_rows)"
 if [[ ${LOG_SQL:-0} == 1 ]]; then
   round_trips=$(tail -n "+$((log_lines_before + 1))" "$OUT/server.log" | grep -c 'Executed DbCommand' || true)
   echo

@@ -90,11 +90,12 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Claims up to a batch of due rows, oldest first, with one conditional UPDATE … RETURNING: a row comes
-    /// back only to the dispatcher whose update changed it. PostgreSQL re-checks the condition on a row
-    /// another dispatcher updated meanwhile (so it is not claimed twice) and skips rows locked by a claim
-    /// in progress; SQLite has one writer at a time. Two dispatchers may compute the same lease end
-    /// (same clock reading), so the lease value cannot tell whose claim a row carries.
+    /// Claims up to a batch of due rows, oldest first, with one conditional UPDATE … RETURNING, which also
+    /// returns the rows (a separate read of them was one more statement per pass): a row comes back only to
+    /// the dispatcher whose update changed it. PostgreSQL re-checks the condition on a row another dispatcher
+    /// updated meanwhile (so it is not claimed twice) and skips rows locked by a claim in progress; SQLite has
+    /// one writer at a time. Two dispatchers may compute the same lease end (same clock reading), so the
+    /// lease value cannot tell whose claim a row carries.
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(VotingDbContext db, CancellationToken cancellationToken)
     {
@@ -105,9 +106,10 @@ internal sealed partial class OutboxDispatcher(
         var batch = _options.BatchSize;
 
         // SQLite keeps DateTimeOffset as UTC ticks (VotingDbContext) and has no row locks; PostgreSQL
-        // keeps timestamptz and lets concurrent claims skip each other's rows.
+        // keeps timestamptz and lets concurrent claims skip each other's rows. Not composed further, so
+        // EF Core sends the statement as written and materialises what it returns.
         var claim = postgres
-            ? db.Database.SqlQuery<long>($"""
+            ? db.OutboxMessages.FromSql($"""
                 UPDATE "OutboxMessages" SET "LockedUntil" = {until.ToUniversalTime()}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
@@ -115,27 +117,22 @@ internal sealed partial class OutboxDispatcher(
                     ORDER BY "Id" LIMIT {batch}
                     FOR UPDATE SKIP LOCKED)
                   AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.ToUniversalTime()})
-                RETURNING "Id" AS "Value"
+                RETURNING *
                 """)
-            : db.Database.SqlQuery<long>($"""
+            : db.OutboxMessages.FromSql($"""
                 UPDATE "OutboxMessages" SET "LockedUntil" = {until.UtcTicks}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.UtcTicks})
                     ORDER BY "Id" LIMIT {batch})
                   AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.UtcTicks})
-                RETURNING "Id" AS "Value"
+                RETURNING *
                 """);
-        var ids = await claim.ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
+        var claimed = await claim.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
-            .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // RETURNING gives no order: delivered oldest first.
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return claimed;
     }
 
     private async Task RescheduleAsync(VotingDbContext db, OutboxMessage message, Exception exception, CancellationToken cancellationToken)

@@ -16,18 +16,30 @@ public sealed class RedisLiveTallyStore(RedisClient redis, RedisTopicLogOptions 
     private const string CandidatePrefix = "c:";
     private const string AppliedField = "applied";
 
-    // KEYS: tally. ARGV: candidate field, sequence, expiry (s). Returns 0 applied, 1 duplicate, 2 gap, 3 missing.
-    // Only the next sequence moves the tally; the hash is never created here, only by a rebuild.
+    // KEYS: tally. ARGV: first sequence, expiry (s), k, the k distinct candidate fields, then for each ballot in
+    // sequence order the (1-based) place of its candidate among those fields. Returns 0 applied, 1 duplicate,
+    // 2 gap, 3 missing. Ballots at or below 'applied' are skipped, so only ballots applied + 1 onwards count; the
+    // hash is never created here, only by a rebuild.
     private static readonly RedisScript Apply = new("""
         local applied = redis.call('HGET', KEYS[1], 'applied')
         if not applied then return 3 end
         applied = tonumber(applied)
-        local seq = tonumber(ARGV[2])
-        if seq <= applied then return 1 end
-        if seq > applied + 1 then return 2 end
-        redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-        redis.call('HSET', KEYS[1], 'applied', ARGV[2])
-        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        local first = tonumber(ARGV[1])
+        local k = tonumber(ARGV[3])
+        local n = #ARGV - 3 - k
+        local last = first + n - 1
+        if last <= applied then return 1 end
+        if first > applied + 1 then return 2 end
+        local counts = {}
+        for i = applied - first + 2, n do
+          local c = tonumber(ARGV[3 + k + i])
+          counts[c] = (counts[c] or 0) + 1
+        end
+        for c, votes in pairs(counts) do
+          redis.call('HINCRBY', KEYS[1], ARGV[3 + c], votes)
+        end
+        redis.call('HSET', KEYS[1], 'applied', last)
+        redis.call('EXPIRE', KEYS[1], ARGV[2])
         return 0
         """);
 
@@ -60,9 +72,33 @@ public sealed class RedisLiveTallyStore(RedisClient redis, RedisTopicLogOptions 
     private readonly string _prefix = options.KeyPrefix;
     private readonly long _expirySeconds = (long)options.IdleExpiry.TotalSeconds;
 
-    public async Task<LiveTallyApplyResult> ApplyAsync(ElectionId electionId, CandidateId candidateId, long sequence, CancellationToken cancellationToken)
+    public async Task<LiveTallyApplyResult> ApplyAsync(
+        ElectionId electionId, long firstSequence, IReadOnlyList<CandidateId> candidates, CancellationToken cancellationToken)
     {
-        var reply = await redis.EvalAsync(Apply, [Key(electionId)], [CandidateField(candidateId), sequence, _expirySeconds], cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("A batch holds at least one ballot.", nameof(candidates));
+        }
+
+        // Each candidate's field once, then a small number per ballot: a batch of hundreds stays a short command.
+        var places = new Dictionary<CandidateId, int>();
+        var fields = new List<RedisValue>();
+        var choices = new List<RedisValue>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (!places.TryGetValue(candidate, out var place))
+            {
+                place = places.Count + 1;
+                places.Add(candidate, place);
+                fields.Add(CandidateField(candidate));
+            }
+
+            choices.Add(place);
+        }
+
+        List<RedisValue> arguments = [firstSequence, _expirySeconds, fields.Count, .. fields, .. choices];
+        var reply = await redis.EvalAsync(Apply, [Key(electionId)], arguments, cancellationToken).ConfigureAwait(false);
         return reply.AsInt64() switch
         {
             0 => LiveTallyApplyResult.Applied,

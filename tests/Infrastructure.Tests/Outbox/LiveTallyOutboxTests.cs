@@ -66,7 +66,7 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : DatabaseTe
 
         // As if the process died after publishing and before marking the rows processed.
         await Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages
-            .Where(m => m.Type == nameof(VoteCast))
+            .Where(m => m.Type == nameof(VotesCast))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null), TestContext.Current.CancellationToken));
         var second = new RecordingPublisher();
         await using (var services = BuildServices(second))
@@ -76,6 +76,31 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : DatabaseTe
 
         Assert.Equal([4L], first.Snapshots.Select(s => s.Version));
         Assert.Equal([4L], second.Snapshots.Select(s => s.Version));
+        Assert.Equal(0, await CountUnprocessedAsync());
+    }
+
+    [Fact]
+    public async Task VoteCast_rows_stored_before_votes_were_combined_are_still_delivered_and_counted()
+    {
+        var (election, _) = await OpenElectionWithVotesAsync(candidate => candidate % 2, 4);
+
+        // The outbox as an older version left it: one VoteCast row per ballot.
+        await Fixture.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<VotingDbContext>();
+            await db.OutboxMessages.Where(m => m.Type == nameof(VotesCast)).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            var ballots = await db.Ballots.AsNoTracking().Where(b => b.ElectionId == election).OrderBy(b => b.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+            db.OutboxMessages.AddRange(ballots.Select(b => OutboxSerializer.ToMessage(new VoteCast(election, b.CandidateId, b.Sequence, Fixture.Clock.UtcNow))));
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var publisher = new RecordingPublisher();
+        await using var services = BuildServices(publisher);
+
+        await DispatchAllAsync(services);
+
+        var snapshot = Assert.Single(publisher.Snapshots);
+        Assert.Equal((4L, 4L), (snapshot.Total, snapshot.Version));
+        Assert.Equal([2L, 2L, 0L], snapshot.Candidates.Select(c => c.Votes));
         Assert.Equal(0, await CountUnprocessedAsync());
     }
 
@@ -98,7 +123,9 @@ public abstract class LiveTallyOutboxTests(DatabaseFixture fixture) : DatabaseTe
             services.AddSingleton<ITallyPublisher>(publisher);
             services.AddSingleton(new LiveTallyOptions());
             services.AddSingleton<LiveTallyCoalescer>();
-            services.AddScoped<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
+            services.AddScoped<PublishTallyOnVoteCast>();
+            services.AddScoped<IDomainEventHandler<VotesCast>>(sp => sp.GetRequiredService<PublishTallyOnVoteCast>());
+            services.AddScoped<IDomainEventHandler<VoteCast>>(sp => sp.GetRequiredService<PublishTallyOnVoteCast>());
         });
 
     private static async Task DispatchAllAsync(IServiceProvider services)

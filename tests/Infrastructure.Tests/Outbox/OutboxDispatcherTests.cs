@@ -31,10 +31,10 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : DatabaseT
         Assert.Equal(5, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(["ElectionScheduled", "ElectionOpened", "VoteCast", "VoteCast", "VoteCast"], recorder.Events.Select(e => e.GetType().Name));
-        var votes = recorder.Events.OfType<VoteCast>().ToList();
-        Assert.Equal([1L, 2L, 3L], votes.Select(v => v.Sequence));
-        Assert.All(votes, v => Assert.Equal((election, candidates[1]), (v.ElectionId, v.CandidateId)));
+        Assert.Equal(["ElectionScheduled", "ElectionOpened", "VotesCast", "VotesCast", "VotesCast"], recorder.Events.Select(e => e.GetType().Name));
+        var votes = recorder.Events.OfType<VotesCast>().ToList();
+        Assert.Equal([1L, 2L, 3L], votes.Select(v => v.FirstSequence));
+        Assert.All(votes, v => Assert.Equal((election, 1, candidates[1]), (v.ElectionId, v.Candidates.Count, v.Candidates[0])));
         Assert.Equal(0, await CountUnprocessedAsync());
     }
 
@@ -81,14 +81,14 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : DatabaseT
             Task.Run(() => second.DispatchBatchAsync(TestContext.Current.CancellationToken)));
 
         Assert.Equal(42, delivered.Sum());
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), recorder.Events.OfType<VoteCast>().Select(v => v.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), recorder.Events.OfType<VotesCast>().Select(v => v.FirstSequence).Order());
         Assert.Equal(0, await CountUnprocessedAsync());
     }
 
     private ServiceProvider BuildServices(RecordingHandler recorder) =>
         Fixture.BuildServices(Fixture.ConnectionString, services =>
         {
-            services.AddSingleton<IDomainEventHandler<VoteCast>>(recorder);
+            services.AddSingleton<IDomainEventHandler<VotesCast>>(recorder);
             services.AddSingleton<IDomainEventHandler<ElectionOpened>>(recorder);
             services.AddSingleton<IDomainEventHandler<ElectionScheduled>>(recorder);
         });
@@ -96,7 +96,7 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : DatabaseT
     private Task<int> CountUnprocessedAsync() =>
         Fixture.InScopeAsync(s => s.GetRequiredService<VotingDbContext>().OutboxMessages.CountAsync(m => m.ProcessedAt == null));
 
-    private sealed class RecordingHandler : IDomainEventHandler<VoteCast>, IDomainEventHandler<ElectionOpened>, IDomainEventHandler<ElectionScheduled>
+    private sealed class RecordingHandler : IDomainEventHandler<VotesCast>, IDomainEventHandler<ElectionOpened>, IDomainEventHandler<ElectionScheduled>
     {
         private readonly ConcurrentQueue<IDomainEvent> _events = new();
 
@@ -104,7 +104,7 @@ public abstract class OutboxDispatcherTests(DatabaseFixture fixture) : DatabaseT
 
         public IReadOnlyList<IDomainEvent> Events => [.. _events];
 
-        public Task HandleAsync(VoteCast domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+        public Task HandleAsync(VotesCast domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
 
         public Task HandleAsync(ElectionOpened domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
 

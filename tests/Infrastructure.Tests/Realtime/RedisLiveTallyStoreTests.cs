@@ -29,7 +29,7 @@ public sealed class RedisLiveTallyStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_vote_for_an_election_without_a_tally_is_missing_and_creates_nothing()
     {
-        Assert.Equal(LiveTallyApplyResult.Missing, await _store.ApplyAsync(_election, Park, 1, Ct));
+        Assert.Equal(LiveTallyApplyResult.Missing, await _store.ApplyAsync(_election, 1, [Park], Ct));
 
         Assert.Null(await _store.ReadAsync(_election, Ct));
     }
@@ -39,12 +39,12 @@ public sealed class RedisLiveTallyStoreTests : IAsyncLifetime
     {
         Assert.True(await _store.ReplaceAsync(_election, Counts(0, 0, 0), Ct));
 
-        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, Park, 1, Ct));
-        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, Park, 1, Ct));
-        Assert.Equal(LiveTallyApplyResult.Gap, await _store.ApplyAsync(_election, Library, 3, Ct));
-        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, Library, 2, Ct));
-        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, Library, 3, Ct));
-        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, Park, 2, Ct));
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 1, [Park], Ct));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, 1, [Park], Ct));
+        Assert.Equal(LiveTallyApplyResult.Gap, await _store.ApplyAsync(_election, 3, [Library], Ct));
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 2, [Library], Ct));
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 3, [Library], Ct));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, 2, [Park], Ct));
 
         var tally = await _store.ReadAsync(_election, Ct);
         Assert.NotNull(tally);
@@ -54,10 +54,30 @@ public sealed class RedisLiveTallyStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_counts_each_of_its_ballots_once_however_much_of_it_was_already_counted()
+    {
+        Assert.True(await _store.ReplaceAsync(_election, Counts(2, 1, 1), Ct));
+
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 3, [Park, Library, Park], Ct));
+        Assert.Equal((5L, 3L, 2L), Read(await _store.ReadAsync(_election, Ct)));
+
+        // Delivered again: nothing; overlapping the tally (a rebuild counted ballots 6 and 7): only 8 and 9 count.
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, 3, [Park, Library, Park], Ct));
+        Assert.True(await _store.ReplaceAsync(_election, Counts(7, 4, 3), Ct));
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 6, [Park, Library, Library, Park], Ct));
+        Assert.Equal((9L, 5L, 4L), Read(await _store.ReadAsync(_election, Ct)));
+
+        // After a gap: nothing.
+        Assert.Equal(LiveTallyApplyResult.Gap, await _store.ApplyAsync(_election, 11, [Park, Park], Ct));
+        Assert.Equal((9L, 5L, 4L), Read(await _store.ReadAsync(_election, Ct)));
+        Assert.Equal(LiveTallyApplyResult.Missing, await _store.ApplyAsync(ElectionId.New(), 1, [Park], Ct));
+    }
+
+    [Fact]
     public async Task A_rebuild_replaces_an_older_tally_and_never_a_newer_one()
     {
         Assert.True(await _store.ReplaceAsync(_election, Counts(4, 2, 1), Ct));
-        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, Park, 5, Ct));
+        Assert.Equal(LiveTallyApplyResult.Applied, await _store.ApplyAsync(_election, 5, [Park], Ct));
 
         Assert.False(await _store.ReplaceAsync(_election, Counts(4, 2, 2), Ct));
         Assert.Equal((5L, 3L, 1L), Read(await _store.ReadAsync(_election, Ct)));
@@ -65,7 +85,7 @@ public sealed class RedisLiveTallyStoreTests : IAsyncLifetime
         Assert.True(await _store.ReplaceAsync(_election, Counts(5, 3, 2), Ct));
         Assert.True(await _store.ReplaceAsync(_election, Counts(9, 4, 5), Ct));
         Assert.Equal((9L, 4L, 5L), Read(await _store.ReadAsync(_election, Ct)));
-        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, Park, 7, Ct));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(_election, 7, [Park], Ct));
     }
 
     [Fact]

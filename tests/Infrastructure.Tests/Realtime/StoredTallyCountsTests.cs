@@ -50,10 +50,44 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
 
         foreach (var vote in deliveries)
         {
-            await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+            await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
         }
 
         Assert.Equal(await DatabaseCountAsync(election), Summary(await _store.ReadAsync(election, Ct)));
+    }
+
+    [Fact]
+    public async Task Batches_delivered_again_or_partly_counted_already_count_each_vote_once()
+    {
+        var (election, votes) = await ElectionWithVotesAsync(12);
+        Assert.True(await _store.ReplaceAsync(election, CountOf(votes.Take(5)), Ct));
+        VotesCast[] batches = [VotesCast.Combine(votes.Take(4).ToList()), VotesCast.Combine(votes.Skip(4).Take(3).ToList()), VotesCast.Combine(votes.Skip(7).ToList())];
+
+        // The first batch is already counted, the second half (ballot 5 is), the third not; then each comes again.
+        foreach (var batch in batches.Concat(batches.Reverse()))
+        {
+            await InScopeAsync(counts => counts.ApplyAsync(batch, Ct));
+        }
+
+        Assert.Equal(await DatabaseCountAsync(election), Summary(await _store.ReadAsync(election, Ct)));
+    }
+
+    [Fact]
+    public async Task A_batch_after_a_gap_rebuilds_the_tally_from_the_database()
+    {
+        var (election, votes) = await ElectionWithVotesAsync(10);
+        Assert.True(await _store.ReplaceAsync(election, CountOf(votes.Take(3)), Ct));
+
+        await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Combine(votes.Skip(6).ToList()), Ct));
+
+        Assert.Equal(await DatabaseCountAsync(election), Summary(await _store.ReadAsync(election, Ct)));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, 4, [.. votes.Skip(3).Select(v => v.CandidateId)], Ct));
+    }
+
+    private static BallotCounts CountOf(IEnumerable<VoteCast> votes)
+    {
+        var list = votes.ToList();
+        return new BallotCounts(list.GroupBy(v => v.CandidateId).ToDictionary(g => g.Key, g => (long)g.Count()), list[^1].Sequence);
     }
 
     [Fact]
@@ -68,14 +102,14 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         await Task.WhenAll(first, second, rebuild);
 
         Assert.Equal(await DatabaseCountAsync(election), Summary(await _store.ReadAsync(election, Ct)));
-        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, votes[0].CandidateId, votes[0].Sequence, Ct));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, votes[0].Sequence, [votes[0].CandidateId], Ct));
     }
 
     private async Task ApplyEachAsync(IEnumerable<VoteCast> votes)
     {
         foreach (var vote in votes)
         {
-            await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+            await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
         }
     }
 
@@ -93,7 +127,7 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         var expected = await DatabaseCountAsync(election);
         Assert.Equal(expected, Summary(read));
         Assert.Equal(expected, Summary(await _store.ReadAsync(election, Ct)));
-        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, votes[8].CandidateId, votes[8].Sequence, Ct));
+        Assert.Equal(LiveTallyApplyResult.Duplicate, await _store.ApplyAsync(election, votes[8].Sequence, [votes[8].CandidateId], Ct));
     }
 
     [Fact]
@@ -102,7 +136,7 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         var (election, votes) = await ElectionWithVotesAsync(8);
         foreach (var vote in votes)
         {
-            await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+            await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
         }
 
         await _redis.FlushDatabaseAsync(Ct);
@@ -121,7 +155,7 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         var (election, votes) = await ElectionWithVotesAsync(10);
         foreach (var vote in votes.Take(6))
         {
-            await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+            await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
         }
 
         await _server.KillAsync();
@@ -131,7 +165,7 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         await ApplyUntilDoneAsync(votes[6]);
         foreach (var vote in votes.Skip(7))
         {
-            await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+            await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
         }
 
         Assert.Equal(await DatabaseCountAsync(election), Summary(await _store.ReadAsync(election, Ct)));
@@ -143,7 +177,7 @@ public sealed class StoredTallyCountsTests(PostgresFixture fixture) : DatabaseTe
         {
             try
             {
-                await InScopeAsync(counts => counts.ApplyAsync(vote, Ct));
+                await InScopeAsync(counts => counts.ApplyAsync(VotesCast.Of(vote), Ct));
                 return;
             }
             catch (RedisConnectionException)

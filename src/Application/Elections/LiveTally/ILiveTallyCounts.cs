@@ -9,8 +9,8 @@ namespace Voting.Application.Elections.LiveTally;
 /// </summary>
 public interface ILiveTallyCounts
 {
-    /// <summary>Makes the live count include <paramref name="vote"/> (idempotent by its sequence); returns once it does.</summary>
-    Task ApplyAsync(VoteCast vote, CancellationToken cancellationToken);
+    /// <summary>Makes the live count include every ballot of <paramref name="votes"/> (idempotent by sequence); returns once it does.</summary>
+    Task ApplyAsync(VotesCast votes, CancellationToken cancellationToken);
 
     /// <summary>The election's count as it stands, including every vote applied before the call.</summary>
     Task<BallotCounts> CountAsync(ElectionId electionId, CancellationToken cancellationToken);

@@ -11,11 +11,14 @@ namespace Voting.Application.Elections.LiveTally;
 public interface ILiveTallyStore
 {
     /// <summary>
-    /// Counts ballot <paramref name="sequence"/> for <paramref name="candidateId"/> if it is the next one
-    /// (applied + 1), in one atomic step with moving <c>applied</c>; a sequence at or below <c>applied</c>
-    /// changes nothing. Never creates a tally: only <see cref="ReplaceAsync"/> does.
+    /// Counts ballots <paramref name="firstSequence"/>, <paramref name="firstSequence"/> + 1, … (the choice of
+    /// each in <paramref name="candidates"/>, in sequence order) if the first of them not yet counted is the next
+    /// one (applied + 1), in one atomic step with moving <c>applied</c> to the last: ballots at or below
+    /// <c>applied</c> are skipped, so a batch delivered again, or partly counted by a rebuild, counts each ballot
+    /// once. Never creates a tally: only <see cref="ReplaceAsync"/> does.
     /// </summary>
-    Task<LiveTallyApplyResult> ApplyAsync(ElectionId electionId, CandidateId candidateId, long sequence, CancellationToken cancellationToken);
+    /// <returns><see cref="LiveTallyApplyResult.Applied"/> when at least one ballot was counted.</returns>
+    Task<LiveTallyApplyResult> ApplyAsync(ElectionId electionId, long firstSequence, IReadOnlyList<CandidateId> candidates, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds <paramref name="ballots"/>, the ballots after <paramref name="fromVersion"/> read from the database,

@@ -6,8 +6,9 @@ namespace Voting.Application.Elections.LiveTally;
 
 /// <summary>
 /// Live tallies kept in an <see cref="ILiveTallyStore"/> (ADR 0032): each committed vote is applied once,
-/// keyed by its sequence, and a snapshot reads the store instead of counting the ballots. When the store
-/// lost the tally, or a vote finds earlier sequences missing, the tally is rebuilt from the database.
+/// keyed by its sequence (a batch's votes in one step, ADR 0035), and a snapshot reads the store instead of
+/// counting the ballots. When the store lost the tally, or a vote finds earlier sequences missing, the tally
+/// is rebuilt from the database.
 /// </summary>
 /// <remarks>
 /// A rebuild never loses a vote: ballots commit in sequence order (ADR 0023), so a count read after a
@@ -16,16 +17,16 @@ namespace Voting.Application.Elections.LiveTally;
 /// </remarks>
 public sealed class StoredTallyCounts(ILiveTallyStore store, IElectionQueries queries) : ILiveTallyCounts
 {
-    public async Task ApplyAsync(VoteCast vote, CancellationToken cancellationToken)
+    public async Task ApplyAsync(VotesCast votes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(vote);
-        var result = await store.ApplyAsync(vote.ElectionId, vote.CandidateId, vote.Sequence, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(votes);
+        var result = await store.ApplyAsync(votes.ElectionId, votes.FirstSequence, votes.Candidates, cancellationToken).ConfigureAwait(false);
 
         // A gap is another dispatcher's votes in flight, or votes counted into a tally Redis has since lost;
-        // either way the database has them all, and one count covers every vote up to this one.
+        // either way the database has them all, and one count covers every vote up to these.
         if (result is LiveTallyApplyResult.Missing or LiveTallyApplyResult.Gap)
         {
-            await RebuildAsync(vote.ElectionId, cancellationToken).ConfigureAwait(false);
+            await RebuildAsync(votes.ElectionId, cancellationToken).ConfigureAwait(false);
         }
     }
 

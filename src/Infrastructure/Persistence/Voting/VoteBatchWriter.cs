@@ -5,6 +5,7 @@ using Voting.Application.Abstractions;
 using Voting.Domain.Ballots;
 using Voting.Domain.Common;
 using Voting.Domain.Elections;
+using Voting.Domain.Elections.Events;
 using Voting.Domain.Users;
 using Voting.Infrastructure.Outbox;
 
@@ -14,11 +15,12 @@ namespace Voting.Infrastructure.Persistence.Voting;
 /// Commits one batch of an election's votes in one transaction (ADR 0025): lock the election's
 /// "BallotSequences" row, re-check that the election is open, read the batch's voters (and, for an
 /// election with a voter roll, which of them are on it) and which of them already voted, give the
-/// others consecutive sequences, insert every participation, ballot and VoteCast outbox row, raise
-/// "LastSequence" once, commit, and only then answer each vote. On PostgreSQL that is two round
-/// trips: the reads after BEGIN, then the writes with COMMIT.
+/// others consecutive sequences, insert every participation and ballot and one outbox row for the
+/// batch's votes (ADR 0035), raise "LastSequence" once, commit, and only then answer each vote. On
+/// PostgreSQL that is two round trips: the reads (and the participations) after BEGIN, then the writes
+/// with COMMIT.
 /// </summary>
-internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSignal, IOpenElections openElections)
+internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSignal, IOpenElections openElections, IClock clock)
 {
     public async Task CommitAsync(ElectionId electionId, IReadOnlyList<QueuedVote> batch)
     {
@@ -43,10 +45,13 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
     /// sent as statements of those round trips (EF Core's transaction would send COMMIT in a third).
     /// First: BEGIN, (1) take the election's "BallotSequences" row lock and its last sequence, (2) read
     /// the election's status FOR SHARE, so that a transaction closing it waits for this batch or this
-    /// batch sees it closed, (3) read which of the voters already voted, (4) read the voters, (5) for an
-    /// election with a voter roll, which of their citizen IDs are on it. Each statement takes its own
-    /// snapshot (read committed), after the lock: whatever another instance's batch committed before is
-    /// seen, so (3) is exact. Second: the inserts, the new "LastSequence", COMMIT.
+    /// batch sees it closed, (3) insert a participation for each of the batch's voters, skipping those who
+    /// already have one: the voters it returns had not voted, the others had (ADR 0035: the insert is the
+    /// already-voted probe), (4) read the voters, (5) for an election with a voter roll, which of their
+    /// citizen IDs are on it. Each statement takes its own snapshot (read committed), after the lock:
+    /// whatever another instance's batch committed before is seen, so (3) is exact. Second: remove the
+    /// participations of voters whose every vote the domain then refused, the inserts, the new
+    /// "LastSequence", COMMIT.
     /// </summary>
     private async Task<List<Action>> PostgresCommitAsync(ElectionId electionId, IReadOnlyList<QueuedVote> batch, List<UserId> voterIds, bool withRoll)
     {
@@ -56,6 +61,12 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         try
         {
             var ids = voterIds.Select(v => v.Value).ToArray();
+
+            // Participations go in in a random order of the batch's voters, unrelated to the order in which the
+            // ballots will take their sequences (ADR 0002). Their hour is the domain's guess, checked after the casts.
+            var inserted = (Guid[])ids.Clone();
+            Random.Shared.Shuffle(inserted);
+            var votedAt = HourOf(clock.UtcNow);
             var start = new NpgsqlBatch(connection)
             {
                 BatchCommands =
@@ -70,9 +81,12 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
                     {
                         Parameters = { new() { Value = electionId.Value } },
                     },
-                    new NpgsqlBatchCommand("""SELECT "VoterId" FROM "Participations" WHERE "ElectionId" = $1 AND "VoterId" = ANY($2)""")
+                    new NpgsqlBatchCommand("""
+                        INSERT INTO "Participations" ("ElectionId", "VoterId", "VotedAt") SELECT $1, v, $3 FROM unnest($2) AS v
+                        ON CONFLICT DO NOTHING RETURNING "VoterId"
+                        """)
                     {
-                        Parameters = { new() { Value = electionId.Value }, new() { Value = ids } },
+                        Parameters = { new() { Value = electionId.Value }, new() { Value = inserted }, new() { Value = votedAt } },
                     },
                     new NpgsqlBatchCommand("""
                         SELECT "Id", "CitizenId", "Phone", "PasswordHash", "Roles", "RegisteredAt" FROM "Users" WHERE "Id" = ANY($1)
@@ -88,74 +102,94 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
             }
 
             Reads reads;
+            HashSet<UserId> newlyInserted;
             await using (start.ConfigureAwait(false))
             {
+                // Prepared: PostgreSQL parses and plans each statement once per connection instead of once per
+                // batch (ADR 0035). Npgsql keeps them across the pool's open and close, so after a connection's
+                // first batch this sends nothing.
+                await start.PrepareAsync(none).ConfigureAwait(false);
                 var reader = await start.ExecuteReaderAsync(none).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    reads = await ReadAsync(reader, withRoll).ConfigureAwait(false);
+                    (reads, newlyInserted) = await ReadAsync(reader, voterIds, withRoll).ConfigureAwait(false);
                 }
             }
 
             var prepared = Prepare(electionId, batch, reads);
             if (prepared.Cast.Count == 0)
             {
-                // Nothing to write (the election closed, or every vote was refused): end the transaction and its lock.
+                // Nothing to write (the election closed, or every vote was refused): end the transaction, its lock
+                // and the participations it inserted.
                 await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
                 await rollback.ExecuteNonQueryAsync(none).ConfigureAwait(false);
                 return prepared.Answers;
             }
 
-            var (participations, ballots, events, last) = (prepared.Participations, prepared.Ballots, prepared.Events, prepared.Last);
-            var write = new NpgsqlBatch(connection)
-            {
-                BatchCommands =
-                {
-                    // Each row set a multi-row INSERT from arrays; EF Core would send one INSERT per row and track every entity.
-                    new NpgsqlBatchCommand("""
-                        INSERT INTO "Participations" ("ElectionId", "VoterId", "VotedAt") SELECT * FROM unnest($1, $2, $3)
-                        """)
-                    {
-                        Parameters =
-                        {
-                            new() { Value = participations.Select(p => p.ElectionId.Value).ToArray() },
-                            new() { Value = participations.Select(p => p.VoterId.Value).ToArray() },
-                            new() { Value = participations.Select(p => p.VotedAt).ToArray() },
-                        },
-                    },
-                    new NpgsqlBatchCommand("""
-                        INSERT INTO "Ballots" ("ElectionId", "CandidateId", "ReceiptHash", "Sequence") SELECT * FROM unnest($1, $2, $3, $4)
-                        """)
-                    {
-                        Parameters =
-                        {
-                            new() { Value = ballots.Select(b => b.ElectionId.Value).ToArray() },
-                            new() { Value = ballots.Select(b => b.CandidateId.Value).ToArray() },
-                            new() { Value = ballots.Select(b => b.ReceiptHash).ToArray() },
-                            new() { Value = ballots.Select(b => b.Sequence).ToArray() },
-                        },
-                    },
-                    new NpgsqlBatchCommand("""
-                        INSERT INTO "OutboxMessages" ("Type", "Payload", "OccurredAt", "Attempts") SELECT t, p, o, 0 FROM unnest($1, $2, $3) AS e (t, p, o)
-                        """)
-                    {
-                        Parameters =
-                        {
-                            new() { Value = events.Select(m => m.Type).ToArray() },
-                            new() { Value = events.Select(m => m.Payload).ToArray() },
-                            new() { Value = events.Select(m => m.OccurredAt).ToArray() },
-                        },
-                    },
-                    new NpgsqlBatchCommand("""UPDATE "BallotSequences" SET "LastSequence" = $1 WHERE "ElectionId" = $2""")
-                    {
-                        Parameters = { new() { Value = last }, new() { Value = electionId.Value } },
-                    },
-                    new NpgsqlBatchCommand("COMMIT"),
-                },
-            };
+            var (ballots, events, last) = (prepared.Ballots, prepared.Events, prepared.Last);
+            var write = new NpgsqlBatch(connection);
             await using (write.ConfigureAwait(false))
             {
+                // A voter whose every vote in the batch was refused (not eligible, no such account, the closing
+                // time reached) has no participation: the one inserted as the probe goes.
+                newlyInserted.ExceptWith(prepared.Participations.Select(p => p.VoterId));
+                if (newlyInserted.Count > 0)
+                {
+                    write.BatchCommands.Add(new NpgsqlBatchCommand("""DELETE FROM "Participations" WHERE "ElectionId" = $1 AND "VoterId" = ANY($2)""")
+                    {
+                        Parameters = { new() { Value = electionId.Value }, new() { Value = newlyInserted.Select(v => v.Value).ToArray() } },
+                    });
+                }
+
+                // The hour is the domain's: a batch cast across the turn of an hour corrects the guess made before.
+                var otherHour = prepared.Participations.Where(p => p.VotedAt != votedAt).ToArray();
+                if (otherHour.Length > 0)
+                {
+                    write.BatchCommands.Add(new NpgsqlBatchCommand("""
+                        UPDATE "Participations" p SET "VotedAt" = x.t FROM unnest($2, $3) AS x (v, t) WHERE p."ElectionId" = $1 AND p."VoterId" = x.v
+                        """)
+                    {
+                        Parameters =
+                        {
+                            new() { Value = electionId.Value },
+                            new() { Value = otherHour.Select(p => p.VoterId.Value).ToArray() },
+                            new() { Value = otherHour.Select(p => p.VotedAt).ToArray() },
+                        },
+                    });
+                }
+
+                // Each row set a multi-row INSERT from arrays; EF Core would send one INSERT per row and track every entity.
+                write.BatchCommands.Add(new NpgsqlBatchCommand("""
+                    INSERT INTO "Ballots" ("ElectionId", "CandidateId", "ReceiptHash", "Sequence") SELECT $1, c, h, s FROM unnest($2, $3, $4) AS b (c, h, s)
+                    """)
+                {
+                    Parameters =
+                    {
+                        new() { Value = electionId.Value },
+                        new() { Value = ballots.Select(b => b.CandidateId.Value).ToArray() },
+                        new() { Value = ballots.Select(b => b.ReceiptHash).ToArray() },
+                        new() { Value = ballots.Select(b => b.Sequence).ToArray() },
+                    },
+                });
+                write.BatchCommands.Add(new NpgsqlBatchCommand("""
+                    INSERT INTO "OutboxMessages" ("Type", "Payload", "OccurredAt", "Attempts") SELECT t, p, o, 0 FROM unnest($1, $2, $3) AS e (t, p, o)
+                    """)
+                {
+                    Parameters =
+                    {
+                        new() { Value = events.Select(m => m.Type).ToArray() },
+                        new() { Value = events.Select(m => m.Payload).ToArray() },
+                        new() { Value = events.Select(m => m.OccurredAt).ToArray() },
+                    },
+                });
+                write.BatchCommands.Add(new NpgsqlBatchCommand("""UPDATE "BallotSequences" SET "LastSequence" = $1 WHERE "ElectionId" = $2""")
+                {
+                    Parameters = { new() { Value = last }, new() { Value = electionId.Value } },
+                });
+                write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+
                 // A failing statement skips the rest, COMMIT included: nothing of the batch is stored.
+                await write.PrepareAsync(none).ConfigureAwait(false);
                 await write.ExecuteNonQueryAsync(none).ConfigureAwait(false);
             }
 
@@ -171,6 +205,13 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         {
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The hour a participation keeps of <paramref name="at"/> (<see cref="Participation.VotedAt"/>: UTC, truncated to the hour).</summary>
+    private static DateTimeOffset HourOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
 
     /// <summary>Ends a transaction a failure left open, if the connection still works (the caller reports the failure).</summary>
@@ -192,7 +233,8 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         }
     }
 
-    private static async Task<Reads> ReadAsync(NpgsqlDataReader reader, bool withRoll)
+    /// <summary>Reads the first round trip's results; a voter whose participation it did not insert had already voted.</summary>
+    private static async Task<(Reads Reads, HashSet<UserId> Inserted)> ReadAsync(NpgsqlDataReader reader, List<UserId> voterIds, bool withRoll)
     {
         var none = CancellationToken.None;
         await reader.ReadAsync(none).ConfigureAwait(false);
@@ -201,12 +243,13 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         await reader.ReadAsync(none).ConfigureAwait(false);
         var status = (ElectionStatus)reader.GetInt32(0);
         await reader.NextResultAsync(none).ConfigureAwait(false);
-        var voted = new HashSet<UserId>();
+        var inserted = new HashSet<UserId>();
         while (await reader.ReadAsync(none).ConfigureAwait(false))
         {
-            voted.Add(new UserId(reader.GetGuid(0)));
+            inserted.Add(new UserId(reader.GetGuid(0)));
         }
 
+        var voted = voterIds.Where(v => !inserted.Contains(v)).ToHashSet();
         await reader.NextResultAsync(none).ConfigureAwait(false);
         var voters = new Dictionary<UserId, User>();
         while (await reader.ReadAsync(none).ConfigureAwait(false))
@@ -231,7 +274,7 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
             }
         }
 
-        return new Reads(last, status, voted, voters, onRoll);
+        return (new Reads(last, status, voted, voters, onRoll), inserted);
     }
 
     /// <summary>SQLite: the same reads and writes through EF Core; the first write takes the database's only write lock.</summary>
@@ -305,7 +348,7 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         Random.Shared.Shuffle(order);
         var next = reads.Last;
         var cast = new List<CastVoteResult>(order.Length);
-        List<OutboxMessage> events;
+        List<IDomainEvent> raised;
         try
         {
             foreach (var queued in order)
@@ -340,24 +383,41 @@ internal sealed class VoteBatchWriter(VotingDbContext db, OutboxSignal outboxSig
         {
             // Even when a cast fails the batch: events of votes that will not commit must not
             // stay on a shared election for the next batch to store.
-            events = TakeEvents(order);
+            raised = TakeEvents(order);
         }
 
         // Participations go in in another random order, so that neither the insertion order
-        // nor the batch's statements pair a participation with its ballot (ADR 0002).
+        // nor the batch's statements pair a participation with its ballot (ADR 0002). (SQLite inserts
+        // these; PostgreSQL inserted the batch's voters, shuffled, before the casts.)
         var participations = cast.Select(c => c.Participation).ToArray();
         Random.Shared.Shuffle(participations);
-        return new Prepared(answers, cast, participations, cast.Select(c => c.Ballot).ToList(), events, next);
+        return new Prepared(answers, cast, participations, cast.Select(c => c.Ballot).ToList(), ToMessages(raised), next);
     }
 
-    /// <summary>Takes the VoteCast events the batch raised off its elections, as outbox rows.</summary>
-    private static List<OutboxMessage> TakeEvents(IEnumerable<QueuedVote> votes)
+    /// <summary>Takes the events the batch's casts raised off its elections.</summary>
+    private static List<IDomainEvent> TakeEvents(IEnumerable<QueuedVote> votes)
     {
-        var messages = new List<OutboxMessage>();
+        var raised = new List<IDomainEvent>();
         foreach (var election in votes.Select(q => q.Vote.Election).Distinct(ReferenceEqualityComparer.Instance).Cast<Election>())
         {
-            messages.AddRange(election.DomainEvents.Select(OutboxSerializer.ToMessage));
+            raised.AddRange(election.DomainEvents);
             election.ClearDomainEvents();
+        }
+
+        return raised;
+    }
+
+    /// <summary>
+    /// The outbox rows of a committed batch: its VoteCast events as one <see cref="VotesCast"/> (ADR 0035), so
+    /// the dispatcher and the live tally handle the batch once; any other event as its own row.
+    /// </summary>
+    private static List<OutboxMessage> ToMessages(List<IDomainEvent> raised)
+    {
+        var votes = raised.OfType<VoteCast>().ToList();
+        var messages = raised.Where(e => e is not VoteCast).Select(OutboxSerializer.ToMessage).ToList();
+        if (votes.Count > 0)
+        {
+            messages.Add(OutboxSerializer.ToMessage(VotesCast.Combine(votes)));
         }
 
         return messages;

@@ -24,8 +24,11 @@ internal static class LiveUpdatesServiceCollectionExtensions
         services.AddSingleton<IElectionStatusPublisher, TopicElectionStatusPublisher>();
         services.AddSingleton<LiveTallyCoalescer>();
 
-        // Scoped: it applies the vote to the live count, which reads the database when it rebuilds.
-        services.AddScoped<IDomainEventHandler<VoteCast>, PublishTallyOnVoteCast>();
+        // Scoped: it applies the votes to the live count, which reads the database when it rebuilds. A batch's
+        // votes come as one VotesCast (ADR 0035); a lone VoteCast is a row stored before, still delivered.
+        services.AddScoped<PublishTallyOnVoteCast>();
+        services.AddScoped<IDomainEventHandler<VotesCast>>(sp => sp.GetRequiredService<PublishTallyOnVoteCast>());
+        services.AddScoped<IDomainEventHandler<VoteCast>>(sp => sp.GetRequiredService<PublishTallyOnVoteCast>());
         services.AddSingleton<PublishStatusOnChange>();
         services.AddSingleton<IDomainEventHandler<ElectionScheduled>>(sp => sp.GetRequiredService<PublishStatusOnChange>());
         services.AddSingleton<IDomainEventHandler<ElectionOpened>>(sp => sp.GetRequiredService<PublishStatusOnChange>());

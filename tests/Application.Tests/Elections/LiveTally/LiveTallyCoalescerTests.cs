@@ -66,6 +66,25 @@ public sealed class LiveTallyCoalescerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_of_votes_is_applied_once_and_published_by_one_snapshot_counting_its_last_ballot()
+    {
+        var counts = Substitute.For<ILiveTallyCounts>();
+        var handler = new PublishTallyOnVoteCast(counts, _coalescer);
+        var candidate = _election.Candidates[0].Id;
+        var batch = new VotesCast(_election.Id, 1, Enumerable.Repeat(candidate, 30).ToArray(), DateTimeOffset.UnixEpoch);
+        Interlocked.Exchange(ref _committed, 30);
+
+        await handler.HandleAsync(batch, Ct);
+
+        // A VoteCast row stored before votes were combined: applied as a batch of one, already published.
+        await handler.HandleAsync(new VoteCast(_election.Id, candidate, 30, DateTimeOffset.UnixEpoch), Ct);
+
+        await counts.Received(1).ApplyAsync(batch, Arg.Any<CancellationToken>());
+        await counts.Received(1).ApplyAsync(Arg.Is<VotesCast>(v => v.FirstSequence == 30 && v.LastSequence == 30 && v.Candidates[0] == candidate), Arg.Any<CancellationToken>());
+        Assert.Equal([30L], _publisher.Versions);
+    }
+
+    [Fact]
     public async Task A_vote_already_counted_by_a_published_snapshot_publishes_nothing_more()
     {
         Interlocked.Exchange(ref _committed, 3);

@@ -24,7 +24,7 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
     private IBallotBox BallotBox => Fixture.Services.GetRequiredService<IBallotBox>();
 
     [Fact]
-    public async Task Two_hundred_voters_at_once_are_all_committed_with_gapless_sequences_and_one_event_each()
+    public async Task Two_hundred_voters_at_once_are_all_committed_with_gapless_sequences_each_in_one_outbox_row()
     {
         var (election, candidates, voters) = await OpenElectionAsync(200);
         var pending = await Task.WhenAll(voters.Select((v, i) => PendingAsync(v, election, candidates[i % candidates.Count])));
@@ -35,7 +35,8 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Assert.Equal(200, await CountAsync(db => db.Participations));
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), await QueryAsync(db => db.Ballots.OrderBy(b => b.Sequence).Select(b => b.Sequence)));
         Assert.Equal(200, await LastSequenceAsync(election));
-        Assert.Equal(200, await CountAsync(db => db.OutboxMessages.Where(m => m.Type == "VoteCast")));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), await OutboxVotes.SequencesAsync(Fixture));
+        Assert.Equal(0, await CountAsync(db => db.OutboxMessages.Where(m => m.Type == "VoteCast")));
         Assert.All(results, r => Assert.Contains(r.Participation.VoterId, voters));
     }
 
@@ -63,6 +64,11 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Assert.Equal(3, await CountAsync(db => db.Participations));
         Assert.Equal([1L, 2L, 3L], await QueryAsync(db => db.Ballots.OrderBy(b => b.Sequence).Select(b => b.Sequence)));
         Assert.Equal(3, await LastSequenceAsync(election));
+
+        // One outbox row per batch, its votes in sequence order.
+        var batches = await OutboxVotes.BatchesAsync(Fixture);
+        Assert.Equal([(1L, 1L), (2L, 3L)], batches.Select(b => (b.FirstSequence, b.LastSequence)));
+        Assert.Equal(await QueryAsync(db => db.Ballots.Where(b => b.Sequence > 1).OrderBy(b => b.Sequence).Select(b => b.CandidateId)), batches[1].Candidates);
     }
 
     [Fact]
@@ -108,13 +114,13 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Assert.Equal("the database went away", (await Assert.ThrowsAsync<InvalidOperationException>(() => bystander)).Message);
         Assert.Equal(1, await CountAsync(db => db.Participations));
         Assert.Equal(1, await CountAsync(db => db.Ballots));
-        Assert.Equal(1, await CountAsync(db => db.OutboxMessages.Where(m => m.Type == "VoteCast")));
+        Assert.Equal([1L], await OutboxVotes.SequencesAsync(Fixture));
         Assert.Equal(1, await LastSequenceAsync(election));
         Assert.Empty(shared.DomainEvents);
 
         // Nothing was taken: the bystander votes again and gets the next sequence, with one event only.
         Assert.Equal(2, (await BallotBox.CommitAsync(await PendingOnAsync(shared, voters[2], candidates[1]), CancellationToken.None)).Ballot.Sequence);
-        Assert.Equal(2, await CountAsync(db => db.OutboxMessages.Where(m => m.Type == "VoteCast")));
+        Assert.Equal([1L, 2L], await OutboxVotes.SequencesAsync(Fixture));
     }
 
     [Fact]
@@ -216,6 +222,79 @@ public abstract class GroupCommitBallotBoxTests(DatabaseFixture fixture) : Datab
         Assert.Equal(2, (await onRoll).Ballot.Sequence);
         Assert.Equal(0, await CountAsync(db => db.Participations.Where(p => p.VoterId == voters[1])));
         Assert.Equal(2, await LastSequenceAsync(election));
+    }
+
+    [Fact]
+    public async Task A_voter_refused_for_one_vote_of_a_batch_keeps_the_participation_of_the_other_and_a_voter_refused_alone_keeps_none()
+    {
+        var (election, candidates, voters) = await OpenElectionAsync(3);
+        using var gate = new Gate();
+        var holder = BallotBox.CommitAsync(await PendingAsync(voters[0], election, candidates[0], gate.Hold), CancellationToken.None);
+        gate.WaitUntilHeld();
+
+        // A choice of no candidate of the election: the domain refuses it when the batch casts it.
+        var refused = BallotBox.CommitAsync(await PendingAsync(voters[1], election, CandidateId.New()), CancellationToken.None);
+        var accepted = BallotBox.CommitAsync(await PendingAsync(voters[1], election, candidates[1]), CancellationToken.None);
+        var alone = BallotBox.CommitAsync(await PendingAsync(voters[2], election, CandidateId.New()), CancellationToken.None);
+        gate.Release();
+
+        Assert.Equal(1, (await holder).Ballot.Sequence);
+        Assert.Equal(2, (await accepted).Ballot.Sequence);
+        Assert.NotEqual("OK", await OutcomeAsync(refused));
+        Assert.NotEqual("OK", await OutcomeAsync(alone));
+        Assert.Equal(new[] { voters[0], voters[1] }.OrderBy(v => v.Value), (await QueryAsync(db => db.Participations.Select(p => p.VoterId))).OrderBy(v => v.Value));
+        Assert.Equal([1L, 2L], await QueryAsync(db => db.Ballots.OrderBy(b => b.Sequence).Select(b => b.Sequence)));
+        Assert.Equal(2, await LastSequenceAsync(election));
+    }
+
+    [Fact]
+    public async Task A_batch_cast_across_the_turn_of_an_hour_stores_the_hour_the_domain_gave_each_participation()
+    {
+        var (election, candidates, voters) = await OpenElectionAsync(3);
+        using var gate = new Gate();
+        var holder = BallotBox.CommitAsync(await PendingAsync(voters[0], election, candidates[0], gate.Hold), CancellationToken.None);
+        gate.WaitUntilHeld();
+
+        var hourBefore = Fixture.Clock.UtcNow;
+        var turned = 0;
+        void TurnTheHour()
+        {
+            if (Interlocked.Exchange(ref turned, 1) == 0)
+            {
+                Fixture.Clock.UtcNow = hourBefore.AddHours(1);
+            }
+        }
+
+        var late = BallotBox.CommitAsync(await PendingAsync(voters[1], election, candidates[1], TurnTheHour), CancellationToken.None);
+        var other = BallotBox.CommitAsync(await PendingAsync(voters[2], election, candidates[2]), CancellationToken.None);
+        gate.Release();
+
+        await holder;
+        var results = await Task.WhenAll(late, other);
+        var next = hourBefore.AddHours(1);
+        Assert.Equal(new DateTimeOffset(next.Year, next.Month, next.Day, next.Hour, 0, 0, TimeSpan.Zero), results[0].Participation.VotedAt);
+        foreach (var result in results)
+        {
+            var stored = await QueryAsync(db => db.Participations.Where(p => p.VoterId == result.Participation.VoterId).Select(p => p.VotedAt));
+            Assert.Equal(result.Participation.VotedAt, Assert.Single(stored));
+        }
+    }
+
+    [Fact]
+    public async Task Two_instances_casting_for_the_same_voters_at_once_record_each_voter_once_with_gapless_sequences()
+    {
+        var (election, candidates, voters) = await OpenElectionAsync(60);
+        await using var otherInstance = Fixture.BuildServices(Fixture.ConnectionString, configure: null);
+        var boxes = new[] { BallotBox, otherInstance.GetRequiredService<IBallotBox>() };
+        var pending = await Task.WhenAll(voters.SelectMany((v, i) => boxes.Select(async box => (box, v, await PendingAsync(v, election, candidates[i % 3])))));
+
+        var outcomes = await Task.WhenAll(pending.Select(p => Task.Run(async () => (p.v, await OutcomeAsync(p.box.CommitAsync(p.Item3, CancellationToken.None))))));
+
+        Assert.All(outcomes.GroupBy(o => o.v), votes => Assert.Equal([ErrorCodes.AlreadyVoted, "OK"], votes.Select(o => o.Item2).Order(StringComparer.Ordinal)));
+        Assert.Equal(60, await CountAsync(db => db.Participations));
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), await QueryAsync(db => db.Ballots.OrderBy(b => b.Sequence).Select(b => b.Sequence)));
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), await OutboxVotes.SequencesAsync(Fixture));
+        Assert.Equal(60, await LastSequenceAsync(election));
     }
 
     private async Task<(ElectionId Election, IReadOnlyList<CandidateId> Candidates, IReadOnlyList<UserId> Voters)> OpenElectionAsync(int voters)
