@@ -62,6 +62,9 @@ internal abstract class WebSocketConnection
     private WebSocket? _socket;
     private int _closed;
 
+    /// <summary>1 while a frame is being sent: the lifetime's end aborts that send (<see cref="EndLifetime"/>).</summary>
+    private int _sending;
+
     /// <summary>After the server's close frame: aborts the socket when the client does not answer in time.</summary>
     private Timer? _closeHandshake;
 
@@ -273,7 +276,24 @@ internal abstract class WebSocketConnection
         {
             if (Volatile.Read(ref _closed) == 0)
             {
-                await Socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
+                // Sent without a token: ManagedWebSocket takes its fast path (no registration, no fallback state machine) only
+                // for a send that cannot be cancelled. The lifetime's end aborts a send in flight instead, as a cancelled token
+                // would have (EndLifetime); the flag is raised before the lifetime is checked, and EndLifetime cancels before
+                // it reads the flag, so one of the two always sees the other.
+                Interlocked.Exchange(ref _sending, 1);
+                try
+                {
+                    _lifetime.Token.ThrowIfCancellationRequested();
+                    await Socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception aborted) when (aborted is not OperationCanceledException && _lifetime.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The connection ended during the send.", aborted, _lifetime.Token);
+                }
+                finally
+                {
+                    Volatile.Write(ref _sending, 0);
+                }
             }
         }
         finally
@@ -350,6 +370,12 @@ internal abstract class WebSocketConnection
     private void EndLifetime()
     {
         _lifetime.Cancel();
+        if (Volatile.Read(ref _sending) == 1)
+        {
+            // A send that may never finish (a client that stopped reading) must not hold the send lock for ever.
+            _socket?.Abort();
+        }
+
         foreach (var operation in OperationsNow())
         {
             try
