@@ -203,6 +203,12 @@ internal sealed class ChatFanOutRun(Options options)
 
     private static async Task<EndPoint> EndPointAsync(Uri url, CancellationToken cancellationToken)
     {
+        if (url.Scheme != Uri.UriSchemeHttp)
+        {
+            // The subscribers speak WebSocket over plain TCP sockets: no TLS.
+            throw new ArgumentException($"The subscribers connect over plain http only, not {url}.");
+        }
+
         if (IPAddress.TryParse(url.Host, out var address))
         {
             return new IPEndPoint(address, url.Port);
