@@ -98,7 +98,7 @@ internal sealed class ChatFanOutRun(Options options)
         var windowEnd = windowStart + _duration;
         deliveries.Reset(windowStart.Ticks, windowEnd.Ticks);
         sendLatency.Reset(windowStart.Ticks, windowEnd.Ticks);
-        var cpu = MeasureCpuAsync(processes, windowStart, windowEnd, deliveries, sender, cancellationToken);
+        var cpu = MeasureCpuAsync(processes, windowStart, windowEnd, deliveries, sender, loops, cancellationToken);
         await Task.Delay(Until(start), cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"  sending {_rate}/s for {_warmup.TotalSeconds} s warm-up + {_duration.TotalSeconds} s measured");
         var sending = sender.SendAsync(_rate, _warmup + _duration, cancellationToken);
@@ -120,7 +120,7 @@ internal sealed class ChatFanOutRun(Options options)
 
     // What happened in the window by the clock: CPU of each process, deliveries received and sends answered.
     private static async Task<(Dictionary<string, TimeSpan> Before, Dictionary<string, TimeSpan> After, long Delivered, long Answered, TimeSpan ClientCpu)> MeasureCpuAsync(
-        List<ProcessStats> processes, DateTime windowStart, DateTime windowEnd, LatencyRecorder deliveries, MessageSender sender, CancellationToken cancellationToken)
+        List<ProcessStats> processes, DateTime windowStart, DateTime windowEnd, LatencyRecorder deliveries, MessageSender sender, SubscriberLoop[] loops, CancellationToken cancellationToken)
     {
         await Task.Delay(Until(windowStart), cancellationToken).ConfigureAwait(false);
         var before = processes.ToDictionary(p => p.Name, p => p.Cpu());
@@ -128,16 +128,18 @@ internal sealed class ChatFanOutRun(Options options)
         var (user, system, allocated) = (self.UserProcessorTime, self.PrivilegedProcessorTime, GC.GetTotalAllocatedBytes());
         var all = deliveries.All;
         var answered = sender.Acknowledged;
+        var (wakeups, reads) = (loops.Sum(l => l.Counts.Wakeups), loops.Sum(l => l.Counts.Reads));
         await Task.Delay(Until(windowEnd), cancellationToken).ConfigureAwait(false);
         var after = processes.ToDictionary(p => p.Name, p => p.Cpu());
         self.Refresh();
         var (delivered, clientUser, clientSystem) = (deliveries.All - all, self.UserProcessorTime - user, self.PrivilegedProcessorTime - system);
         if (delivered > 0)
         {
-            // The kernel's share (recv on loopback TCP, epoll, wake-ups) against the client's own code.
+            // The kernel's share (recv on loopback TCP, with the ACK it may send through the server's socket; epoll wake-ups)
+            // against the client's own code; how many deliveries a wake-up and a read serve.
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  client per delivery in the window: {clientUser.TotalMicroseconds / delivered:F2} µs user CPU, {clientSystem.TotalMicroseconds / delivered:F2} µs system CPU, {(GC.GetTotalAllocatedBytes() - allocated) / (double)delivered:F0} bytes allocated"));
+                $"  client per delivery in the window: {clientUser.TotalMicroseconds / delivered:F2} µs user CPU, {clientSystem.TotalMicroseconds / delivered:F2} µs system CPU, {(GC.GetTotalAllocatedBytes() - allocated) / (double)delivered:F0} bytes allocated; {delivered / (double)Math.Max(1, loops.Sum(l => l.Counts.Wakeups) - wakeups):F1} deliveries per wake-up of the event loop, {(loops.Sum(l => l.Counts.Reads) - reads) / (double)delivered:F2} reads per delivery"));
         }
 
         return (before, after, delivered, sender.Acknowledged - answered, clientUser + clientSystem);

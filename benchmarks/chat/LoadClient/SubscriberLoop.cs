@@ -16,6 +16,8 @@ internal sealed class SubscriberLoop
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _running;
     private volatile bool _stopping;
+    private long _wakeups;
+    private long _reads;
 
     public SubscriberLoop(RoomSubscriber[] subscribers)
     {
@@ -25,6 +27,9 @@ internal sealed class SubscriberLoop
 
     /// <summary>Completes when every subscriber has sent its <c>subscribe</c> or failed to open.</summary>
     public Task Opened => _opened.Task;
+
+    /// <summary>How often epoll woke the loop with sockets to read, and how many reads it made.</summary>
+    public (long Wakeups, long Reads) Counts => (Volatile.Read(ref _wakeups), Volatile.Read(ref _reads));
 
     /// <summary>Ends the loop; every connection still open is closed (a close frame, then the socket).</summary>
     public Task StopAsync()
@@ -52,6 +57,8 @@ internal sealed class SubscriberLoop
                 }
 
                 var count = epoll.Wait(ready, opening > 0 ? 10 : 100);
+                Volatile.Write(ref _wakeups, _wakeups + (count > 0 ? 1 : 0));
+                Volatile.Write(ref _reads, _reads + count);
                 for (var i = 0; i < count; i++)
                 {
                     var subscriber = _subscribers[ready[i]];
