@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Voting.Benchmarks.Votes;
 using Voting.Benchmarks.WebSockets;
@@ -26,6 +28,7 @@ internal sealed class ChatFanOutRun(Options options)
     private readonly TimeSpan _drain = options.Seconds("drain", 15);
     private readonly double _boundMs = options.Number("bound-ms", 150);
     private readonly string _pids = options.Text("pids", string.Empty);
+    private readonly int _loops = options.Integer("loops", 1);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -33,19 +36,45 @@ internal sealed class ChatFanOutRun(Options options)
             .Select(p => p.Split('='))
             .Select(p => new ProcessStats(p[0], int.Parse(p[1], CultureInfo.InvariantCulture)))
             .ToList();
-        using var invoker = Connections.CreateInvoker();
         var deliveries = new LatencyRecorder();
         var sendLatency = new LatencyRecorder();
 
-        Console.Error.WriteLine($"  opening {_subscribers} subscribers over {_urls.Length} instances");
+        Console.Error.WriteLine($"  opening {_subscribers} subscribers over {_urls.Length} instances on {_loops} event loop(s)");
         var opening = Stopwatch.StartNew();
+        var servers = new EndPoint[_urls.Length];
+        for (var i = 0; i < _urls.Length; i++)
+        {
+            servers[i] = await EndPointAsync(_urls[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        var subscribe = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = "1",
+            type = "subscribe",
+            payload = new
+            {
+                query = "subscription($room: ID!) { roomEvents(roomId: $room) { sequence message { text } } }",
+                variables = new { room = _room },
+            },
+        }));
         var subscribers = new RoomSubscriber[_subscribers];
-        await Parallel.ForAsync(0, _subscribers, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (i, ct) =>
+        for (var i = 0; i < subscribers.Length; i++)
         {
             var instance = i % _urls.Length;
-            var url = new UriBuilder(_urls[instance]) { Scheme = _urls[instance].Scheme == "https" ? "wss" : "ws" }.Uri;
-            subscribers[i] = await RoomSubscriber.OpenAsync(url, instance, _tokens.For(i + 1), _room, invoker, deliveries, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            subscribers[i] = new RoomSubscriber(_urls[instance], servers[instance], instance, Protocol.ConnectionInitWithToken(_tokens.For(i + 1)), subscribe, deliveries);
+        }
+
+        // Loop l reads subscribers l, l + loops, ...: each its share of both instances.
+        var loops = Enumerable.Range(0, _loops)
+            .Select(l => new SubscriberLoop([.. subscribers.Where((_, i) => i % _loops == l)]))
+            .ToArray();
+        await Task.WhenAll(loops.Select(l => l.Opened)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (subscribers.FirstOrDefault(s => s.OpenFailure is not null) is { } unopened)
+        {
+            await Task.WhenAll(loops.Select(l => l.StopAsync())).ConfigureAwait(false);
+            throw new InvalidOperationException($"Subscriber {Array.IndexOf(subscribers, unopened) + 1} did not open: {unopened.OpenFailure}");
+        }
+
         Console.Error.WriteLine($"  opened in {opening.Elapsed.TotalSeconds:F1} s");
 
         using var http = GraphQLHttp.KeepAliveClient(64);
@@ -69,7 +98,7 @@ internal sealed class ChatFanOutRun(Options options)
         var windowEnd = windowStart + _duration;
         deliveries.Reset(windowStart.Ticks, windowEnd.Ticks);
         sendLatency.Reset(windowStart.Ticks, windowEnd.Ticks);
-        var cpu = MeasureCpuAsync(processes, windowStart, windowEnd, deliveries, sender, cancellationToken);
+        var cpu = MeasureCpuAsync(processes, windowStart, windowEnd, deliveries, sender, loops, cancellationToken);
         await Task.Delay(Until(start), cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"  sending {_rate}/s for {_warmup.TotalSeconds} s warm-up + {_duration.TotalSeconds} s measured");
         var sending = sender.SendAsync(_rate, _warmup + _duration, cancellationToken);
@@ -84,24 +113,36 @@ internal sealed class ChatFanOutRun(Options options)
         }
 
         var rss = processes.Where(p => p.Name is "a" or "b").Select(p => (p.Name, p.ResidentBytes())).ToList();
-        await Parallel.ForEachAsync(subscribers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (s, _) => await s.CloseAsync().ConfigureAwait(false))
-            .ConfigureAwait(false);
+        await Task.WhenAll(loops.Select(l => l.StopAsync())).ConfigureAwait(false);
         Report(subscribers, sender, deliveries, sendLatency, before, after, deliveredInCpuWindow, answeredInWindow, clientCpu, rss);
         return 0;
     }
 
     // What happened in the window by the clock: CPU of each process, deliveries received and sends answered.
     private static async Task<(Dictionary<string, TimeSpan> Before, Dictionary<string, TimeSpan> After, long Delivered, long Answered, TimeSpan ClientCpu)> MeasureCpuAsync(
-        List<ProcessStats> processes, DateTime windowStart, DateTime windowEnd, LatencyRecorder deliveries, MessageSender sender, CancellationToken cancellationToken)
+        List<ProcessStats> processes, DateTime windowStart, DateTime windowEnd, LatencyRecorder deliveries, MessageSender sender, SubscriberLoop[] loops, CancellationToken cancellationToken)
     {
         await Task.Delay(Until(windowStart), cancellationToken).ConfigureAwait(false);
         var before = processes.ToDictionary(p => p.Name, p => p.Cpu());
-        var client = Process.GetCurrentProcess().TotalProcessorTime;
+        using var self = Process.GetCurrentProcess();
+        var (user, system, allocated) = (self.UserProcessorTime, self.PrivilegedProcessorTime, GC.GetTotalAllocatedBytes());
         var all = deliveries.All;
         var answered = sender.Acknowledged;
+        var (wakeups, reads) = (loops.Sum(l => l.Counts.Wakeups), loops.Sum(l => l.Counts.Reads));
         await Task.Delay(Until(windowEnd), cancellationToken).ConfigureAwait(false);
         var after = processes.ToDictionary(p => p.Name, p => p.Cpu());
-        return (before, after, deliveries.All - all, sender.Acknowledged - answered, Process.GetCurrentProcess().TotalProcessorTime - client);
+        self.Refresh();
+        var (delivered, clientUser, clientSystem) = (deliveries.All - all, self.UserProcessorTime - user, self.PrivilegedProcessorTime - system);
+        if (delivered > 0)
+        {
+            // The kernel's share (recv on loopback TCP, with the ACK it may send through the server's socket; epoll wake-ups)
+            // against the client's own code; how many deliveries a wake-up and a read serve.
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  client per delivery in the window: {clientUser.TotalMicroseconds / delivered:F2} µs user CPU, {clientSystem.TotalMicroseconds / delivered:F2} µs system CPU, {(GC.GetTotalAllocatedBytes() - allocated) / (double)delivered:F0} bytes allocated; {delivered / (double)Math.Max(1, loops.Sum(l => l.Counts.Wakeups) - wakeups):F1} deliveries per wake-up of the event loop, {(loops.Sum(l => l.Counts.Reads) - reads) / (double)delivered:F2} reads per delivery"));
+        }
+
+        return (before, after, delivered, sender.Acknowledged - answered, clientUser + clientSystem);
     }
 
     private void Report(
@@ -160,6 +201,23 @@ internal sealed class ChatFanOutRun(Options options)
         Console.Write(report.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT subscribers={subscribers.Length} rate={_rate} answered_per_s={answeredInWindow / seconds:F1} deliveries_per_s={deliveredInCpuWindow / seconds:F0} p50_ms={p50:F2} p99_ms={p99:F2} max_ms={deliveries.MaxMs:F2} sent={sender.Sent} skipped={lost} missing={missing} duplicated={duplicated} out_of_order={outOfOrder} failed={failed.Count} send_errors={sender.Errors.Values.Sum()} cpu_per_delivery_us={perDelivery:F1} passed={(expected > 0 && p99 <= _boundMs && lost + missing + duplicated + outOfOrder + failed.Count == 0 ? 1 : 0)}"));
+    }
+
+    private static async Task<EndPoint> EndPointAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp)
+        {
+            // The subscribers speak WebSocket over plain TCP sockets: no TLS.
+            throw new ArgumentException($"The subscribers connect over plain http only, not {url}.");
+        }
+
+        if (IPAddress.TryParse(url.Host, out var address))
+        {
+            return new IPEndPoint(address, url.Port);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(url.DnsSafeHost, cancellationToken).ConfigureAwait(false);
+        return new IPEndPoint(addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).First(), url.Port);
     }
 
     // A moment already past (a busy machine ran late) is no wait at all.
