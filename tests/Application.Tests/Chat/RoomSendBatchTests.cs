@@ -68,6 +68,23 @@ public sealed class RoomSendBatchTests
     }
 
     [Fact]
+    public async Task A_retry_refused_its_allowance_gets_the_message_its_first_attempt_stored()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        var first = room.Send(owner, "hello", "c1", null, _chat.Clock);
+        room.TakeNewRecords();
+        _chat.Chat.FindByClientMessageIdAsync(room.Id, owner.UserId, "c1", Arg.Any<CancellationToken>()).Returns(first);
+        var retry = new QueuedSend(owner.UserId, "hello", "c1", Task.FromResult<TimeSpan?>(TimeSpan.FromSeconds(3)));
+        var spam = new QueuedSend(owner.UserId, "more", "c2", Task.FromResult<TimeSpan?>(TimeSpan.FromSeconds(3)));
+
+        await Batch().CommitAsync(room.Id, [retry, spam]);
+
+        Assert.Equal(first.Id, (await retry.Outcome).Id);
+        await Assert.ThrowsAsync<RateLimitedException>(() => spam.Outcome);
+        Assert.Empty(_chat.StoredMessages);
+    }
+
+    [Fact]
     public async Task A_room_refusal_comes_before_the_allowance_is_looked_at()
     {
         var (room, owner) = _chat.Room(UserId.New());

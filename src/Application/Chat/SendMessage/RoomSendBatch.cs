@@ -49,7 +49,10 @@ public sealed class RoomSendBatch(IUnitOfWork unitOfWork, IChatRepository chat, 
                     room.EnsureCanSendMessage(member, send.Text, send.ClientMessageId, clock);
                     if (await send.Charge.ConfigureAwait(false) is { } retryAfter)
                     {
-                        throw new RateLimitedException(retryAfter);
+                        // A retry racing its first attempt was charged too: when that attempt committed (in an earlier
+                        // batch), the retry gets its message, not a refusal. Looked up only here, on the rare path.
+                        earlier = await chat.FindByClientMessageIdAsync(room.Id, send.Sender, send.ClientMessageId, cancellationToken).ConfigureAwait(false)
+                            ?? throw new RateLimitedException(retryAfter);
                     }
                 }
 
