@@ -4,29 +4,27 @@ using Voting.Domain.Users;
 
 namespace Voting.Application.Chat;
 
-/// <summary>What sending into a locked room means, for room and direct messages alike.</summary>
+/// <summary>What sending into a locked conversation means (room messages go through <see cref="SendMessage.RoomSendQueue"/>).</summary>
 internal static class MessageSending
 {
     /// <summary>
-    /// <paramref name="earlier"/> is the sender's message with the same client ID, if any: a retry returns
-    /// it and costs nothing. A new message takes one from the sender's allowance in the room
-    /// (<paramref name="charge"/>), or the whole change rolls back with RATE_LIMITED. The room's own
-    /// refusals (not a member, muted, banned) come first.
+    /// A retry (same client ID) returns the first message and costs nothing; a new message takes
+    /// one from the sender's allowance in the room, or the whole change rolls back with RATE_LIMITED.
     /// </summary>
     public static async Task<MessageView> SendAsync(
         ChatRoom room,
         UserId sender,
         string text,
         string clientMessageId,
-        Message? earlier,
-        Func<ValueTask<TimeSpan?>> charge,
         IChatRepository chat,
+        IChatRateLimiter rateLimiter,
         IClock clock,
         CancellationToken cancellationToken)
     {
         var member = await chat.GetMemberAsync(room.Id, sender, cancellationToken).ConfigureAwait(false);
+        var earlier = await chat.FindByClientMessageIdAsync(room.Id, sender, clientMessageId, cancellationToken).ConfigureAwait(false);
         var message = room.Send(member, text, clientMessageId, earlier, clock);
-        if (earlier is null && await charge().ConfigureAwait(false) is { } retryAfter)
+        if (earlier is null && await rateLimiter.TryAcquireAsync(sender, room.Id, cancellationToken).ConfigureAwait(false) is { } retryAfter)
         {
             throw new RateLimitedException(retryAfter);
         }

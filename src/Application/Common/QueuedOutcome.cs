@@ -29,6 +29,18 @@ public abstract class QueuedOutcome<T>
         return true;
     }
 
+    /// <summary>The outcome; <paramref name="cancellationToken"/> withdraws the work only while it still waits (once in a batch, its outcome is awaited).</summary>
+    public async Task<T> WaitAsync(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return await Outcome.ConfigureAwait(false);
+        }
+
+        using var registration = cancellationToken.Register(static (state, token) => ((QueuedOutcome<T>)state!).TryWithdraw(token), this);
+        return await Outcome.ConfigureAwait(false);
+    }
+
     public void Succeed(T result) => _outcome.TrySetResult(result);
 
     public void Fail(Exception exception) => _outcome.TrySetException(exception);

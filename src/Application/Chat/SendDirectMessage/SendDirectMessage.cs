@@ -50,16 +50,7 @@ public sealed class SendDirectMessageHandler(
             chat,
             publisher,
             ct => ConversationAsync(sender, command.To, ct),
-            async (room, ct) => await MessageSending.SendAsync(
-                room,
-                sender,
-                command.Text,
-                command.ClientMessageId,
-                await chat.FindByClientMessageIdAsync(room.Id, sender, command.ClientMessageId, ct).ConfigureAwait(false),
-                () => rateLimiter.TryAcquireAsync(sender, room.Id, ct),
-                chat,
-                clock,
-                ct).ConfigureAwait(false),
+            (room, ct) => MessageSending.SendAsync(room, sender, command.Text, command.ClientMessageId, chat, rateLimiter, clock, ct),
             cancellationToken).ConfigureAwait(false);
     }
 

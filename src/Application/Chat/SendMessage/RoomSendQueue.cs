@@ -46,15 +46,9 @@ public sealed class RoomSendQueue(IServiceScopeFactory scopes)
             }
         }
 
-        return WaitAsync(send, cancellationToken);
+        return send.WaitAsync(cancellationToken);
     }
 
-    private static async Task<MessageView> WaitAsync(QueuedSend send, CancellationToken cancellationToken)
-    {
-        // Withdrawing succeeds only while the message waits; once in a batch, its outcome is awaited.
-        using var registration = cancellationToken.Register(static (state, token) => ((QueuedSend)state!).TryWithdraw(token), send);
-        return await send.Outcome.ConfigureAwait(false);
-    }
 
     private async Task DrainAsync(RoomId roomId, Queue queue)
     {

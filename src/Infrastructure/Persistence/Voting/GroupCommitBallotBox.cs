@@ -43,20 +43,9 @@ internal sealed class GroupCommitBallotBox(IServiceScopeFactory scopes) : IBallo
             }
         }
 
-        return WaitAsync(queued, cancellationToken);
+        return queued.WaitAsync(cancellationToken);
     }
 
-    private static async Task<CastVoteResult> WaitAsync(QueuedVote queued, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.CanBeCanceled)
-        {
-            // Withdrawing succeeds only while the vote waits; once in a batch, its outcome is awaited.
-            using var registration = cancellationToken.Register(static (state, token) => ((QueuedVote)state!).TryWithdraw(token), queued);
-            return await queued.Outcome.ConfigureAwait(false);
-        }
-
-        return await queued.Outcome.ConfigureAwait(false);
-    }
 
     private async Task DrainAsync(ElectionId electionId, ElectionQueue queue)
     {

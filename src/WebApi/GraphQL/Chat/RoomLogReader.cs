@@ -133,13 +133,11 @@ public sealed class RoomLogReader(IServiceScopeFactory scopes, IOptions<RoomEven
                 return;
             }
 
-            // No stream waits any more: forget the fill, and stop it if it has not read yet.
-            if (_fills.TryGetValue(fill.Key, out var current) && current == fill)
-            {
-                _fills.Remove(fill.Key);
-            }
+            // No stream waits any more (and, under the same lock, none can join): forget the fill.
+            RemoveIfCurrent(fill);
         }
 
+        // Stopped if it has not read yet.
         fill.Abandon();
     }
 
@@ -147,10 +145,16 @@ public sealed class RoomLogReader(IServiceScopeFactory scopes, IOptions<RoomEven
     {
         lock (_gate)
         {
-            if (_fills.TryGetValue(fill.Key, out var current) && current == fill)
-            {
-                _fills.Remove(fill.Key);
-            }
+            RemoveIfCurrent(fill);
+        }
+    }
+
+    // Under _gate: a newer fill of the same gap may have replaced this one.
+    private void RemoveIfCurrent(GapFill fill)
+    {
+        if (_fills.TryGetValue(fill.Key, out var current) && current == fill)
+        {
+            _fills.Remove(fill.Key);
         }
     }
 
