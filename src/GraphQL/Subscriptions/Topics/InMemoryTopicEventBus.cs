@@ -43,6 +43,8 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
         while (true)
         {
             var found = GetOrCreate<T>(topic);
+            long sequence;
+            ITopicWaiter[]? handed;
             lock (found.Gate)
             {
                 if (found.Retired)
@@ -50,14 +52,15 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
                     continue;
                 }
 
-                var sequence = found.Append(message, _time.GetUtcNow());
+                sequence = found.Append(message, _time.GetUtcNow(), out handed);
                 if (found.IsIdle)
                 {
                     Retire(found);
                 }
-
-                return ValueTask.FromResult(sequence);
             }
+
+            Wake(handed);
+            return ValueTask.FromResult(sequence);
         }
     }
 
@@ -133,6 +136,8 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
         while (true)
         {
             var found = GetOrCreate<T>(topic);
+            bool appended;
+            ITopicWaiter[]? handed = null;
             lock (found.Gate)
             {
                 if (found.Retired)
@@ -140,19 +145,29 @@ public sealed class InMemoryTopicEventBus : ITopicEventSender, ITopicEventReceiv
                     continue;
                 }
 
-                var appended = published.Sequence > found.LastSequence;
+                appended = published.Sequence > found.LastSequence;
                 if (appended)
                 {
-                    found.AppendRelayed(published);
+                    found.AppendRelayed(published, out handed);
                 }
 
                 if (found.IsIdle)
                 {
                     Retire(found);
                 }
-
-                return appended;
             }
+
+            Wake(handed);
+            return appended;
+        }
+    }
+
+    /// <summary>Resumes the readers an append handed its event to, on the fan-out threads, after the topic's gate is released.</summary>
+    private static void Wake(ITopicWaiter[]? handed)
+    {
+        if (handed is not null)
+        {
+            TopicFanOut.Shared.Wake(handed);
         }
     }
 

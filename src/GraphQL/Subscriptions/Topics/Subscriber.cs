@@ -15,7 +15,7 @@ namespace Voting.GraphQL.Subscriptions.Topics;
 /// reader waiting for an event waits on this object (an <see cref="IValueTaskSource{TResult}"/>) and is
 /// handed the event directly, and the enumeration's token is registered once, not per wait.
 /// </remarks>
-internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEvent<T>>, IValueTaskSource<bool>
+internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEvent<T>>, IValueTaskSource<bool>, ITopicWaiter
 {
     private const int FirstStorage = 4;
 
@@ -23,7 +23,8 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
     private readonly Topic<T> _topic;
     private readonly Lock _gate = new();
 
-    // The reader's continuation must not run inline on the publisher's thread, inside the topic's gate.
+    // The reader's continuation never runs inline inside the topic's gate: an ending (Complete, EndBehind, the
+    // token) resumes it on the thread pool; an event it was handed, on the fan-out thread that calls Wake.
     private ManualResetValueTaskSourceCore<bool> _waiter = new() { RunContinuationsAsynchronously = true };
     private bool _waiting;
 
@@ -57,22 +58,27 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
 
     public TopicEvent<T> Current { get; private set; }
 
-    /// <summary>Buffers the event (or hands it to the waiting reader); false when this subscriber is over and the topic should drop it.</summary>
-    public bool Offer(TopicEvent<T> published)
+    /// <summary>
+    /// Buffers the event, or hands it to the waiting reader, which the topic then resumes with <see cref="Wake"/>
+    /// once its gate is released (<see cref="OfferResult.Handed"/>); <see cref="OfferResult.Over"/> when this
+    /// subscriber is over and the topic should drop it.
+    /// </summary>
+    public OfferResult Offer(TopicEvent<T> published)
     {
         lock (_gate)
         {
             if (_completed)
             {
-                return false;
+                return OfferResult.Over;
             }
 
             if (_waiting)
             {
+                // No longer waiting, so nothing else completes the wait before Wake: an ending that comes first
+                // is found by the reader's next move, after this event.
                 _waiting = false;
                 Current = published;
-                _waiter.SetResult(true);
-                return true;
+                return OfferResult.Handed;
             }
 
             var capacity = _topic.Options.SubscriberBufferSize;
@@ -83,7 +89,7 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
                     // The reader, which is not waiting (the buffer is full), finds the flag once it has read the buffer.
                     _behindReason = string.Empty;
                     _completed = true;
-                    return false;
+                    return OfferResult.Over;
                 }
 
                 // Coalesce: the oldest event makes room, so the newest always gets in.
@@ -97,8 +103,15 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
 
             _buffer[(_head + _count) % _buffer.Length] = published;
             _count++;
-            return true;
+            return OfferResult.Buffered;
         }
+    }
+
+    /// <summary>Resumes the reader with the event <see cref="Offer"/> handed it, inline on this thread (the fan-out's).</summary>
+    public void Wake()
+    {
+        _waiter.RunContinuationsAsynchronously = false;
+        _waiter.SetResult(true);
     }
 
     /// <summary>No more events: the reader ends once it has read what is buffered.</summary>
@@ -115,6 +128,7 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
             if (_waiting)
             {
                 _waiting = false;
+                _waiter.RunContinuationsAsynchronously = true;
                 _waiter.SetResult(false);
             }
         }
@@ -138,6 +152,7 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
             if (_waiting)
             {
                 _waiting = false;
+                _waiter.RunContinuationsAsynchronously = true;
                 _waiter.SetException(new TopicResyncRequiredException(Topic, _lastSequence, reason));
             }
         }
@@ -233,6 +248,7 @@ internal sealed class Subscriber<T> : ISourceStream<T>, IAsyncEnumerator<TopicEv
             if (_waiting)
             {
                 _waiting = false;
+                _waiter.RunContinuationsAsynchronously = true;
                 _waiter.SetException(new OperationCanceledException(_token));
             }
         }

@@ -16,10 +16,15 @@ internal sealed class Topic<T>(string name, TopicOptions options, long lastRetir
 
     public override Type MessageType => typeof(T);
 
-    public long Append(T message, DateTimeOffset publishedAt) => AppendRelayed(new TopicEvent<T>(LastSequence + 1, message, publishedAt));
+    // The readers the append in progress handed its event to; reused, since appends hold the gate.
+    private readonly List<ITopicWaiter> _handed = [];
+
+    /// <summary>Appends an event; <paramref name="handed"/> gets the readers to wake once the gate is released (null for none).</summary>
+    public long Append(T message, DateTimeOffset publishedAt, out ITopicWaiter[]? handed) =>
+        AppendRelayed(new TopicEvent<T>(LastSequence + 1, message, publishedAt), out handed);
 
     /// <summary>Appends an event whose sequence another process gave; it must be above <see cref="Topic.LastSequence"/>.</summary>
-    public long AppendRelayed(TopicEvent<T> published)
+    public long AppendRelayed(TopicEvent<T> published, out ITopicWaiter[]? handed)
     {
         LastSequence = published.Sequence;
         if (_window.Length > 0)
@@ -37,12 +42,20 @@ internal sealed class Topic<T>(string name, TopicOptions options, long lastRetir
 
         for (var i = _subscribers.Count - 1; i >= 0; i--)
         {
-            if (!_subscribers[i].Offer(published))
+            var subscriber = _subscribers[i];
+            switch (subscriber.Offer(published))
             {
-                RemoveAt(i);
+                case OfferResult.Handed:
+                    _handed.Add(subscriber);
+                    break;
+                case OfferResult.Over:
+                    RemoveAt(i);
+                    break;
             }
         }
 
+        handed = _handed.Count == 0 ? null : [.. _handed];
+        _handed.Clear();
         return published.Sequence;
     }
 
