@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Voting.GraphQL.Subscriptions.Topics;
 
 /// <summary>A subscriber whose reader waits for the event a publish handed it; <see cref="Wake"/> resumes that reader on the calling thread.</summary>
@@ -26,20 +24,20 @@ internal sealed class TopicFanOut
 
     private static readonly Lazy<TopicFanOut> Process = new(() => new TopicFanOut(Math.Clamp(Environment.ProcessorCount, 1, 8)));
 
-    private readonly BlockingCollection<Chunk>[] _queues;
+    private readonly Worker[] _workers;
     private int _next;
 
     private TopicFanOut(int threads)
     {
-        _queues = new BlockingCollection<Chunk>[threads];
+        _workers = new Worker[threads];
         for (var i = 0; i < threads; i++)
         {
-            var queue = _queues[i] = new BlockingCollection<Chunk>(new ConcurrentQueue<Chunk>());
-            new Thread(static state => Run((BlockingCollection<Chunk>)state!))
+            var worker = _workers[i] = new Worker();
+            new Thread(static state => ((Worker)state!).Run())
             {
                 IsBackground = true,
                 Name = "Topic fan-out",
-            }.Start(queue);
+            }.Start(worker);
         }
     }
 
@@ -49,24 +47,60 @@ internal sealed class TopicFanOut
     /// <summary>Resumes every waiter in <paramref name="waiters"/>, spread over the threads; returns at once.</summary>
     public void Wake(ITopicWaiter[] waiters)
     {
-        var chunks = Math.Clamp(waiters.Length / MinimumChunk, 1, _queues.Length);
+        var chunks = Math.Clamp(waiters.Length / MinimumChunk, 1, _workers.Length);
         var size = (waiters.Length + chunks - 1) / chunks;
-        var first = (int)((uint)Interlocked.Increment(ref _next) % (uint)_queues.Length);
+        var first = (int)((uint)Interlocked.Increment(ref _next) % (uint)_workers.Length);
         for (int i = 0, start = 0; start < waiters.Length; i++, start += size)
         {
-            _queues[(first + i) % _queues.Length].Add(new Chunk(waiters, start, Math.Min(size, waiters.Length - start)));
+            _workers[(first + i) % _workers.Length].Add(new Chunk(waiters, start, Math.Min(size, waiters.Length - start)));
         }
     }
 
-    private static void Run(BlockingCollection<Chunk> queue)
+    /// <summary>
+    /// One thread and its queue. An idle thread sleeps on the queue's monitor without spinning first: a spinning
+    /// waiter (as a BlockingCollection's semaphore does) yields the core over and over on a busy machine, which
+    /// cost more than the deliveries themselves.
+    /// </summary>
+    private sealed class Worker
     {
-        foreach (var chunk in queue.GetConsumingEnumerable())
+        private readonly Queue<Chunk> _queue = new();
+        private bool _idle;
+
+        public void Add(Chunk chunk)
         {
-            for (var i = chunk.Start; i < chunk.Start + chunk.Count; i++)
+            lock (_queue)
             {
-                // An async reader's continuation keeps its exceptions in its own task; one that escapes ends the
-                // process, as it would have on the thread pool.
-                chunk.Waiters[i].Wake();
+                _queue.Enqueue(chunk);
+                if (_idle)
+                {
+                    Monitor.Pulse(_queue);
+                }
+            }
+        }
+
+        public void Run()
+        {
+            while (true)
+            {
+                Chunk chunk;
+                lock (_queue)
+                {
+                    while (_queue.Count == 0)
+                    {
+                        _idle = true;
+                        Monitor.Wait(_queue);
+                        _idle = false;
+                    }
+
+                    chunk = _queue.Dequeue();
+                }
+
+                for (var i = chunk.Start; i < chunk.Start + chunk.Count; i++)
+                {
+                    // An async reader's continuation keeps its exceptions in its own task; one that escapes ends the
+                    // process, as it would have on the thread pool.
+                    chunk.Waiters[i].Wake();
+                }
             }
         }
     }
