@@ -21,6 +21,14 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
     // the pump relays each without waiting on any subscriber (their buffers are bounded and never block).
     private readonly Channel<BackplaneEvent?> _inbox = Channel.CreateUnbounded<BackplaneEvent?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
+
+    // Held by whoever relays: the pump for each batch it takes from the inbox (catch-ups included), or OnEvent for
+    // an event it relays at once. The inbox is read only under it, so an event relayed at once never overtakes
+    // one still waiting there.
+    private readonly SemaphoreSlim _relaying = new(1, 1);
+
+    // Items written to the inbox and not yet taken by the pump (a single-reader channel does not count them).
+    private int _queued;
     private readonly Task _started;
     private IAsyncDisposable? _listening;
     private Task _pump = Task.CompletedTask;
@@ -39,9 +47,33 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
     /// <summary>The last sequence relayed to the local subscribers.</summary>
     public long LastRelayed => Volatile.Read(ref _lastRelayed);
 
-    public void OnEvent(BackplaneEvent published) => _inbox.Writer.TryWrite(published);
+    /// <summary>
+    /// Relays the next event in sequence at once, on the backplane's thread, when nothing waits in the inbox and
+    /// the pump is idle: one hand-off less on the way of every event (each waited behind the thread pool's work
+    /// on a busy instance). Anything else (out of sequence, a completion, a busy pump) queues for the pump.
+    /// </summary>
+    public void OnEvent(BackplaneEvent published)
+    {
+        if (!published.IsCompletion && _relaying.Wait(0))
+        {
+            try
+            {
+                if (Volatile.Read(ref _queued) == 0 && LastRelayed != 0 && published.Sequence == LastRelayed + 1 && !_stop.IsCancellationRequested)
+                {
+                    Deliver(published);
+                    return;
+                }
+            }
+            finally
+            {
+                _relaying.Release();
+            }
+        }
 
-    public void OnReconnected() => _inbox.Writer.TryWrite(null);
+        Enqueue(published);
+    }
+
+    public void OnReconnected() => Enqueue(null);
 
     /// <summary>
     /// A local subscription: registered live first, then the replay after <paramref name="after"/> read from
@@ -171,33 +203,60 @@ internal sealed partial class RelayedTopic<T> : RelayedTopic, IBackplaneListener
     {
         try
         {
-            await foreach (var item in _inbox.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            while (await _inbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                if (item is not { } published)
+                await _relaying.WaitAsync(ct).ConfigureAwait(false);
+                try
                 {
-                    await CatchUpAsync(until: null, ct).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (published.Sequence > LastRelayed + 1)
-                {
-                    await CatchUpAsync(published.Sequence, ct).ConfigureAwait(false);
-                }
-
-                if (published.Sequence > LastRelayed)
-                {
-                    if (IsGap(published.Sequence))
+                    while (_inbox.Reader.TryRead(out var item))
                     {
-                        OnGap(LastRelayed, published.Sequence);
+                        Interlocked.Decrement(ref _queued);
+                        await RelayAsync(item, ct).ConfigureAwait(false);
                     }
-
-                    Deliver(published);
+                }
+                finally
+                {
+                    _relaying.Release();
                 }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Stopped: the last local subscriber left.
+        }
+    }
+
+    private void Enqueue(BackplaneEvent? item)
+    {
+        // Counted before it is written, so OnEvent never sees an empty count with an item on its way in.
+        Interlocked.Increment(ref _queued);
+        if (!_inbox.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+
+    private async Task RelayAsync(BackplaneEvent? item, CancellationToken ct)
+    {
+        if (item is not { } published)
+        {
+            await CatchUpAsync(until: null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (published.Sequence > LastRelayed + 1)
+        {
+            await CatchUpAsync(published.Sequence, ct).ConfigureAwait(false);
+        }
+
+        if (published.Sequence > LastRelayed)
+        {
+            if (IsGap(published.Sequence))
+            {
+                OnGap(LastRelayed, published.Sequence);
+            }
+
+            Deliver(published);
         }
     }
 
