@@ -47,4 +47,30 @@ public sealed class ExecutionResult
     /// <summary>The same result with more extensions (e.g. the cost of the operation).</summary>
     public ExecutionResult WithExtensions(IReadOnlyDictionary<string, object?> extensions) =>
         HasData ? new ExecutionResult(Data, Errors, extensions) : new ExecutionResult(Errors, extensions);
+
+    /// <summary>
+    /// Sent to many subscribers (<see cref="SharedEventResults"/>): <see cref="ExecutionResultWriter"/> writes its
+    /// JSON once and copies it after that.
+    /// </summary>
+    internal bool IsShared { get; private init; }
+
+    // The JSON written for the first writer's encoder: null until then.
+    private SharedJson? _json;
+
+    internal ExecutionResult AsShared() => new(Data, Errors, Extensions) { IsShared = true };
+
+    /// <summary>This shared result's JSON for <paramref name="encoder"/>, written at the first call; null for another encoder than the first one's.</summary>
+    internal byte[]? GetSharedJson(System.Text.Encodings.Web.JavaScriptEncoder? encoder, Func<ExecutionResult, System.Text.Encodings.Web.JavaScriptEncoder?, byte[]> write)
+    {
+        var json = Volatile.Read(ref _json);
+        if (json is null)
+        {
+            var written = new SharedJson(encoder, write(this, encoder));
+            json = Interlocked.CompareExchange(ref _json, written, null) ?? written;
+        }
+
+        return ReferenceEquals(json.Encoder, encoder) ? json.Utf8 : null;
+    }
+
+    private sealed record SharedJson(System.Text.Encodings.Web.JavaScriptEncoder? Encoder, byte[] Utf8);
 }

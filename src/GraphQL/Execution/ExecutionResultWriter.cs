@@ -16,6 +16,30 @@ public static class ExecutionResultWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+
+        // A result many subscribers get is written once per process and copied into each of their messages.
+        if (result.IsShared && !writer.Options.Indented && result.GetSharedJson(writer.Options.Encoder, WriteShared) is { } json)
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
+
+        WriteObject(writer, result);
+    }
+
+    private static byte[] WriteShared(ExecutionResult result, System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
+        {
+            WriteObject(writer, result);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, ExecutionResult result)
+    {
         writer.WriteStartObject();
         if (result.Errors.Count > 0)
         {

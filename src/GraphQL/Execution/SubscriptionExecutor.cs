@@ -69,14 +69,14 @@ internal static class SubscriptionExecutor
         var subscription = new Subscription(request, operation, fragments, variables, rootType, lifetime, ownsLifetime, scope);
         try
         {
-            var (field, source, failure) = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
+            var (field, source, failure, sharedKey) = await CreateSourceEventStreamAsync(subscription).ConfigureAwait(false);
             if (failure is not null)
             {
                 await subscription.DisposeAsync().ConfigureAwait(false);
                 return SubscriptionResult.FromRequestError(failure);
             }
 
-            return SubscriptionResult.FromStream(MapSourceToResponseEventAsync(subscription, field!, source!, CancellationToken.None));
+            return SubscriptionResult.FromStream(MapSourceToResponseEventAsync(subscription, field!, source!, sharedKey, CancellationToken.None));
         }
         catch
         {
@@ -88,9 +88,10 @@ internal static class SubscriptionExecutor
     /// <summary>
     /// Spec 6.2.3.1 CreateSourceEventStream and ResolveFieldEventStream: the one root field's
     /// subscriber, called under a work queue of its own (so a DataLoader it uses is dispatched).
-    /// Returns the field and its stream, or a request error.
+    /// Returns the field and its stream, or a request error, and whether its events' results may be shared
+    /// with other subscriptions (<see cref="SharedEventResults"/>).
     /// </summary>
-    private static async Task<(CollectedField? Field, IAsyncEnumerable<object?>? Source, ExecutionResult? Error)> CreateSourceEventStreamAsync(Subscription subscription)
+    private static async Task<(CollectedField? Field, IAsyncEnumerable<object?>? Source, ExecutionResult? Error, SharedKey? SharedKey)> CreateSourceEventStreamAsync(Subscription subscription)
     {
         var request = subscription.Request;
         var state = new ExecutionState(
@@ -101,7 +102,7 @@ internal static class SubscriptionExecutor
             // Validation's SingleFieldSubscriptionsRule already refuses this; a document that skipped
             // validation still gets the spec's request error rather than an arbitrary field.
             var label = subscription.Operation.Name is { } name ? $"Subscription \"{name.Value}\"" : "Anonymous Subscription";
-            return (null, null, ExecutionResult.FromError($"{label} must select only one top level field.", ErrorCodes.ValidationFailed));
+            return (null, null, ExecutionResult.FromError($"{label} must select only one top level field.", ErrorCodes.ValidationFailed), null);
         }
 
         var field = rootFields[0];
@@ -135,7 +136,7 @@ internal static class SubscriptionExecutor
 
             var source = AsEventStream(resolved)
                 ?? throw new GraphQLException($"Subscription field must return Async Iterable. Received: {Inspector.Inspect(resolved)}.", ErrorCodes.InvalidResult);
-            return (field, source, null);
+            return (field, source, null, SharedEventResults.KeyFor(state, field));
         }
         catch (OperationCanceledException) when (subscription.Lifetime.IsCancellationRequested)
         {
@@ -143,7 +144,7 @@ internal static class SubscriptionExecutor
         }
         catch (Exception exception)
         {
-            return (field, null, ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]));
+            return (field, null, ExecutionResult.FromErrors([executor.ToGraphQLError(exception, field, path)]), null);
         }
     }
 
@@ -185,12 +186,14 @@ internal static class SubscriptionExecutor
 
     /// <summary>
     /// Spec 6.2.3.2 MapSourceToResponseEvent: each source event, in order, executed as the root value
-    /// (ExecuteSubscriptionEvent); a failing source ends the stream with one result carrying its error.
+    /// (ExecuteSubscriptionEvent); a failing source ends the stream with one result carrying its error. A
+    /// subscription with a <paramref name="sharedKey"/> takes an event's result from another that executed it first.
     /// </summary>
     private static async IAsyncEnumerable<ExecutionResult> MapSourceToResponseEventAsync(
         Subscription subscription,
         CollectedField field,
         IAsyncEnumerable<object?> source,
+        SharedKey? sharedKey,
         [EnumeratorCancellation] CancellationToken enumerationToken)
     {
         var lifetime = subscription.Lifetime;
@@ -226,9 +229,17 @@ internal static class SubscriptionExecutor
                     yield break;
                 }
 
+                var sourceEvent = events.Current;
+                if (sharedKey is not null && SharedEventResults.Find(sourceEvent, sharedKey) is { } shared)
+                {
+                    yield return shared;
+                    continue;
+                }
+
                 eventTimeout ??= request.Options.Timeout is null ? null : new RenewableTimeout(lifetime.Token);
-                yield return await Executor.ExecuteOperationAsync(
-                    request, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.RootType, events.Current, lifetime.Token, eventTimeout).ConfigureAwait(false);
+                var result = await Executor.ExecuteOperationAsync(
+                    request, subscription.Operation, subscription.Fragments, subscription.Variables, subscription.RootType, sourceEvent, lifetime.Token, eventTimeout).ConfigureAwait(false);
+                yield return sharedKey is null ? result : SharedEventResults.Store(sourceEvent, sharedKey, result);
             }
         }
         finally

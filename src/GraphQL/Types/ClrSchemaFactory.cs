@@ -508,6 +508,7 @@ internal sealed class ClrSchemaFactory
             Description = DescriptionOf(method),
             DeprecationReason = DeprecationOf(method),
             Subscriber = subscriber,
+            ResolvesToParent = subscriber is not null,
         };
         return Configure(field, CostDirectivesOf(method), arguments);
     }

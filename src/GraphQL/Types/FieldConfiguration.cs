@@ -73,8 +73,12 @@ public sealed class FieldConfiguration
             ArgumentNullException.ThrowIfNull(value);
             _resolver = value;
             PureResolver = null;
+            ResolvesToParent = false;
         }
     }
+
+    /// <summary>See <see cref="FieldDefinition.ResolvesToParent"/>; setting <see cref="Resolver"/> clears it.</summary>
+    internal bool ResolvesToParent { get; set; }
 
     /// <summary>The getter the executor may call with no context, while the field is still a plain property.</summary>
     public Func<object?, object?>? PureResolver { get; set; }
@@ -93,6 +97,7 @@ public sealed class FieldConfiguration
         Arguments = [.. Arguments],
         Resolver = Resolver,
         PureResolver = PureResolver,
+        ResolvesToParent = ResolvesToParent,
         Subscriber = Subscriber,
     };
 }

@@ -38,6 +38,14 @@ public sealed class FieldDefinition
     public Func<object?, object?>? PureResolver { get; init; }
 
     /// <summary>
+    /// The field's value is its parent, whoever asks: a subscription field's <see cref="Resolver"/> on each event
+    /// (the event is the field's value), guarded at most by a check of the subscription's user alone, which
+    /// subscribing already passed. Lets the executor compute an event's result once for every subscriber whose
+    /// selection needs nothing else (see <see cref="Execution.SharedEventResults"/>).
+    /// </summary>
+    internal bool ResolvesToParent { get; init; }
+
+    /// <summary>
     /// For subscription root fields: produces the event stream, an <see cref="IAsyncEnumerable{T}"/> of
     /// <see cref="object"/>; each event then becomes the parent of <see cref="Resolver"/> (spec 6.2.3).
     /// </summary>

@@ -100,7 +100,12 @@ public sealed class AuthorizeAttribute : FieldConfigurationAttribute
         }
 
         var check = new FieldAuthorization([.. roles], Policy, where);
+        var resolvesToParent = field.ResolvesToParent;
         field.Resolver = check.Guard(field.Resolver);
+
+        // Without a policy the check reads only the user, the same for every event of a subscription as when it
+        // subscribed (the subscriber is guarded alike); a policy may read the event, so it is run for each.
+        field.ResolvesToParent = resolvesToParent && Policy is null;
         if (field.Subscriber is { } subscriber)
         {
             field.Subscriber = check.Guard(subscriber);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Voting.Application.Chat;
 using Voting.Domain.Chat;
 using Voting.GraphQL.Types;
@@ -8,6 +9,13 @@ namespace Voting.WebApi.GraphQL.Chat;
 [GraphQLDescription("One change in a room, in the room's one sequence. Message events carry the message; membership events the member and the details.")]
 public sealed class RoomEventNode(RoomEventView roomEvent)
 {
+    // One node per log entry in the process: every subscriber handed the same entry gets the same node, so the
+    // engine executes and writes the entry once for all the subscriptions that select the same fields (ADR 0037).
+    private static readonly ConditionalWeakTable<RoomEventView, RoomEventNode> Nodes = [];
+
+    /// <summary>The node of <paramref name="roomEvent"/>, the same one for as long as the entry is held.</summary>
+    public static RoomEventNode Of(RoomEventView roomEvent) => Nodes.GetValue(roomEvent, static view => new RoomEventNode(view));
+
     [ID]
     public Guid RoomId { get; } = roomEvent.RoomId.Value;
 

@@ -60,7 +60,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
                 await foreach (var missed in log.ReadAsync(roomId, last, long.MaxValue, checkRetention: true, cancellationToken).ConfigureAwait(false))
                 {
                     last = missed.Sequence;
-                    yield return new RoomEventNode(missed);
+                    yield return RoomEventNode.Of(missed);
                 }
             }
 
@@ -74,7 +74,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
                     if (next == last + 1)
                     {
                         last = next;
-                        yield return new RoomEventNode(held.Value);
+                        yield return RoomEventNode.Of(held.Value);
                     }
                 }
 
@@ -103,7 +103,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
                             if (missed.Sequence == last + 1)
                             {
                                 last = missed.Sequence;
-                                yield return new RoomEventNode(missed);
+                                yield return RoomEventNode.Of(missed);
                             }
                         }
 
@@ -136,7 +136,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
                 if (entry.Sequence == last + 1)
                 {
                     last = entry.Sequence;
-                    yield return new RoomEventNode(entry);
+                    yield return RoomEventNode.Of(entry);
                 }
                 else if (entry.Sequence > last)
                 {
@@ -152,7 +152,7 @@ public sealed class RoomEventSubscriptions(ITopicEventReceiver receiver, GetRoom
                 await foreach (var missed in log.ReadAsync(roomId, last, ahead.Last().Key, checkRetention: false, cancellationToken).ConfigureAwait(false))
                 {
                     last = missed.Sequence;
-                    yield return new RoomEventNode(missed);
+                    yield return RoomEventNode.Of(missed);
                 }
             }
         }
