@@ -27,6 +27,10 @@ internal sealed class UnitOfWork(VotingDbContext db, OutboxSignal outboxSignal) 
     {
         bool wroteEvents;
         T result;
+
+        // No savepoint before SaveChanges (one round trip more while the transaction holds its locks, e.g. a room's):
+        // a failed save is never resumed in the same transaction; it is rolled back whole below.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             try
