@@ -26,6 +26,14 @@ public interface IChatRepository
     /// <summary>The rows of those of <paramref name="userIds"/> that have one in the room (tracked, any status), by user.</summary>
     Task<IReadOnlyDictionary<UserId, RoomMember>> GetMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Without the room's lock and untracked, in one read (one snapshot): the room's last sequence and the rows of
+    /// those of <paramref name="userIds"/> that have one; null when there is no such room. Every change of a
+    /// member's standing takes a sequence of the room, so the rows are still current for as long as the locked
+    /// room's last sequence is this one.
+    /// </summary>
+    Task<RoomMembersSnapshot?> ReadMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken);
+
     /// <summary>The user's row in the room (tracked), whatever its status, or null when they never had one.</summary>
     Task<RoomMember?> GetMemberAsync(RoomId roomId, UserId userId, CancellationToken cancellationToken);
 

@@ -163,5 +163,43 @@ public sealed class RoomSendBatchTests
         Assert.DoesNotContain("never mind", _chat.StoredMessages.Select(m => m.Text));
     }
 
+    [Fact]
+    public async Task Senders_rows_read_before_the_lock_are_used_while_the_room_has_not_moved_on()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        room.TakeNewRecords();
+        _chat.Chat.ReadMembersAsync(room.Id, Arg.Any<IReadOnlyCollection<UserId>>(), Arg.Any<CancellationToken>())
+            .Returns(new RoomMembersSnapshot(room.LastSequence, new Dictionary<UserId, RoomMember> { [owner.UserId] = owner }));
+        var send = new QueuedSend(owner.UserId, "hi", "c", Granted);
+
+        await Batch().CommitAsync(room.Id, [send]);
+
+        Assert.Equal("hi", (await send.Outcome).Text);
+        await _chat.Chat.DidNotReceive().GetMembersAsync(Arg.Any<RoomId>(), Arg.Any<IReadOnlyCollection<UserId>>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Senders_rows_are_read_again_under_the_lock_when_the_room_moved_on_since()
+    {
+        var (room, owner) = _chat.Room(UserId.New());
+        var member = _chat.Member(room, owner);
+        room.TakeNewRecords();
+        var before = room.LastSequence;
+        var unmuted = new Dictionary<UserId, RoomMember> { [member.UserId] = member };
+
+        // The member was muted after the early read: the mute took a sequence, so the early rows are not used.
+        room.Mute(owner, member, _chat.Clock.UtcNow.AddMinutes(5), _chat.Clock);
+        room.TakeNewRecords();
+        _chat.Chat.ReadMembersAsync(room.Id, Arg.Any<IReadOnlyCollection<UserId>>(), Arg.Any<CancellationToken>())
+            .Returns(new RoomMembersSnapshot(before, unmuted));
+        var send = new QueuedSend(member.UserId, "let me speak", "c", Granted);
+
+        await Batch().CommitAsync(room.Id, [send]);
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => send.Outcome);
+        Assert.Equal(ErrorCodes.Muted, refusal.Code);
+        await _chat.Chat.Received(1).GetMembersAsync(room.Id, Arg.Any<IReadOnlyCollection<UserId>>(), Arg.Any<CancellationToken>());
+    }
+
     private RoomSendBatch Batch() => new(_chat.UnitOfWork, _chat.Chat, _chat.Publisher, _chat.Clock);
 }

@@ -286,6 +286,25 @@ public abstract class ChatTests(DatabaseFixture fixture) : DatabaseTests(fixture
         Assert.Equal("Voting is open.", Assert.Single(notices).Text);
     }
 
+    [Fact]
+    public async Task Members_read_without_the_lock_come_with_the_room_sequence_of_the_same_read()
+    {
+        var users = await Scenario.SeedVotersAsync(3);
+        var room = await CreateRoomAsync(users[0]);
+        await AsAsync(users[1], () => Scenario.RunAsync<JoinRoomHandler, RoomMemberView>(h => h.HandleAsync(new JoinRoomCommand(room), Ct)));
+
+        var snapshot = await Fixture.InScopeAsync(services => services.GetRequiredService<IChatRepository>().ReadMembersAsync(room, [users[0], users[1], users[2]], Ct));
+        var strangers = await Fixture.InScopeAsync(services => services.GetRequiredService<IChatRepository>().ReadMembersAsync(room, [users[2]], Ct));
+        var nowhere = await Fixture.InScopeAsync(services => services.GetRequiredService<IChatRepository>().ReadMembersAsync(RoomId.New(), [users[0]], Ct));
+
+        Assert.NotNull(snapshot);
+        Assert.Equal(await LastSequenceAsync(room), snapshot.LastSequence);
+        Assert.Equal(new HashSet<UserId> { users[0], users[1] }, snapshot.Members.Keys.ToHashSet());
+        Assert.Equal(MemberRole.Owner, snapshot.Members[users[0]].Role);
+        Assert.Equal((snapshot.LastSequence, 0), (strangers!.LastSequence, strangers.Members.Count));
+        Assert.Null(nowhere);
+    }
+
     private Task<T> AsAsync<T>(UserId user, Func<Task<T>> work)
     {
         Fixture.CurrentUser.Set(user, Role.Voter);

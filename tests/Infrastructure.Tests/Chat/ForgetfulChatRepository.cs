@@ -26,6 +26,9 @@ internal sealed class ForgetfulChatRepository(IChatRepository inner, bool forget
     public Task<IReadOnlyDictionary<UserId, RoomMember>> GetMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken) =>
         inner.GetMembersAsync(roomId, userIds, cancellationToken);
 
+    public Task<RoomMembersSnapshot?> ReadMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken) =>
+        inner.ReadMembersAsync(roomId, userIds, cancellationToken);
+
     public Task<RoomMember?> GetMemberAsync(RoomId roomId, UserId userId, CancellationToken cancellationToken) =>
         Forget(ref _memberForgotten) ? Task.FromResult<RoomMember?>(null) : inner.GetMemberAsync(roomId, userId, cancellationToken);
 

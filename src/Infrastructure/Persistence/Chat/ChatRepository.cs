@@ -36,6 +36,24 @@ internal sealed class ChatRepository(VotingDbContext db) : IChatRepository
             .ToDictionaryAsync(m => m.UserId, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<RoomMembersSnapshot?> ReadMembersAsync(RoomId roomId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.ToList();
+
+        // One statement, so the sequence and the rows come from one snapshot; untracked, so the locked read that
+        // follows in the same unit of work materializes the room afresh instead of finding this copy.
+        // A left join (SQLite has no APPLY for a nested collection): one row per member found, or one without a member.
+        var rows = await (
+            from room in db.ChatRooms.AsNoTracking().Where(r => r.Id == roomId)
+            join member in db.RoomMembers.AsNoTracking().Where(m => m.RoomId == roomId && ids.Contains(m.UserId)) on room.Id equals member.RoomId into members
+            from member in members.DefaultIfEmpty()
+            select new { room.LastSequence, Member = member })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0
+            ? null
+            : new RoomMembersSnapshot(rows[0].LastSequence, rows.Where(r => r.Member is not null).ToDictionary(r => r.Member!.UserId, r => r.Member!));
+    }
+
     public async Task<RoomId?> FindRoomOfMessageAsync(MessageId messageId, CancellationToken cancellationToken) =>
         await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => (RoomId?)m.RoomId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
