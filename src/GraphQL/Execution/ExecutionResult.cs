@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Voting.GraphQL.Errors;
 
 namespace Voting.GraphQL.Execution;
@@ -60,17 +61,17 @@ public sealed class ExecutionResult
     internal ExecutionResult AsShared() => new(Data, Errors, Extensions) { IsShared = true };
 
     /// <summary>This shared result's JSON for <paramref name="encoder"/>, written at the first call; null for another encoder than the first one's.</summary>
-    internal byte[]? GetSharedJson(System.Text.Encodings.Web.JavaScriptEncoder? encoder, Func<ExecutionResult, System.Text.Encodings.Web.JavaScriptEncoder?, byte[]> write)
+    internal byte[]? GetSharedJson(JavaScriptEncoder? encoder)
     {
         var json = Volatile.Read(ref _json);
         if (json is null)
         {
-            var written = new SharedJson(encoder, write(this, encoder));
+            var written = new SharedJson(encoder, ExecutionResultWriter.ToUtf8(this, encoder));
             json = Interlocked.CompareExchange(ref _json, written, null) ?? written;
         }
 
         return ReferenceEquals(json.Encoder, encoder) ? json.Utf8 : null;
     }
 
-    private sealed record SharedJson(System.Text.Encodings.Web.JavaScriptEncoder? Encoder, byte[] Utf8);
+    private sealed record SharedJson(JavaScriptEncoder? Encoder, byte[] Utf8);
 }

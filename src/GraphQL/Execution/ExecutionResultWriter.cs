@@ -18,7 +18,7 @@ public static class ExecutionResultWriter
         ArgumentNullException.ThrowIfNull(result);
 
         // A result many subscribers get is written once per process and copied into each of their messages.
-        if (result.IsShared && !writer.Options.Indented && result.GetSharedJson(writer.Options.Encoder, WriteShared) is { } json)
+        if (result.IsShared && !writer.Options.Indented && result.GetSharedJson(writer.Options.Encoder) is { } json)
         {
             writer.WriteRawValue(json, skipInputValidation: true);
             return;
@@ -27,7 +27,8 @@ public static class ExecutionResultWriter
         WriteObject(writer, result);
     }
 
-    private static byte[] WriteShared(ExecutionResult result, System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+    /// <summary>The result as UTF-8 JSON written with <paramref name="encoder"/>: a shared result's one copy.</summary>
+    internal static byte[] ToUtf8(ExecutionResult result, System.Text.Encodings.Web.JavaScriptEncoder? encoder)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
