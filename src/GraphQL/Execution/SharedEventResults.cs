@@ -85,7 +85,7 @@ internal static class SharedEventResults
 
     private static bool IsPure(ExecutionState state, CollectedField field, int depth)
     {
-        var named = NamedType(field.Definition.Type);
+        var named = field.Definition.Type.GetNamedType();
         if (named is ScalarType or EnumType)
         {
             return true;
@@ -108,24 +108,6 @@ internal static class SharedEventResults
         }
 
         return true;
-    }
-
-    private static GraphQLType NamedType(GraphQLType type)
-    {
-        while (true)
-        {
-            switch (type)
-            {
-                case NonNullType nonNull:
-                    type = nonNull.OfType;
-                    break;
-                case ListType list:
-                    type = list.OfType;
-                    break;
-                default:
-                    return type;
-            }
-        }
     }
 
     /// <summary>
