@@ -42,15 +42,7 @@ internal static class SharedEventResults
             return null;
         }
 
-        foreach (var entry in Volatile.Read(ref entries.Items))
-        {
-            if (entry.Key.Matches(key))
-            {
-                return entry.Result;
-            }
-        }
-
-        return null;
+        return Match(Volatile.Read(ref entries.Items), key);
     }
 
     /// <summary>
@@ -69,18 +61,28 @@ internal static class SharedEventResults
         lock (entries)
         {
             // Two subscribers may have executed the event at once: both results are equal, the first one stays.
-            foreach (var entry in entries.Items)
+            if (Match(entries.Items, key) is { } first)
             {
-                if (entry.Key.Matches(key))
-                {
-                    return entry.Result;
-                }
+                return first;
             }
 
             Volatile.Write(ref entries.Items, [.. entries.Items, new Entry(key, shared)]);
         }
 
         return shared;
+    }
+
+    private static ExecutionResult? Match(Entry[] items, SharedKey key)
+    {
+        foreach (var entry in items)
+        {
+            if (entry.Key.Matches(key))
+            {
+                return entry.Result;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsPure(ExecutionState state, CollectedField field, int depth)
@@ -182,18 +184,4 @@ internal static class SharedEventResults
     }
 
     private sealed record Entry(SharedKey Key, ExecutionResult Result);
-}
-
-/// <summary>What makes two subscriptions' results for one event the same: the schema, the operation (of one cached document) and the variables' values.</summary>
-internal sealed class SharedKey(Schema schema, OperationDefinitionNode operation, string variables)
-{
-    public bool Matches(SharedKey other) =>
-        ReferenceEquals(this, other)
-        || (ReferenceEquals(operation, other.Operation) && ReferenceEquals(schema, other.Schema) && string.Equals(variables, other.Variables, StringComparison.Ordinal));
-
-    private Schema Schema => schema;
-
-    private OperationDefinitionNode Operation => operation;
-
-    private string Variables => variables;
 }

@@ -7,8 +7,9 @@ namespace Voting.Application.Chat.SendMessage;
 
 /// <summary>
 /// Stores one batch of a room's messages in one change of the room (<see cref="RoomTransactions"/>): read the
-/// batch's senders' rows, lock the room (reading the rows again only if it changed meanwhile), send each message (the room's rules, then the sender's
-/// allowance, for each on its own), store, commit, publish, and only then answer each.
+/// batch's senders' rows, lock the room (reading the rows again only if it changed meanwhile), send each
+/// message (the room's rules, then the sender's allowance, for each on its own), store, commit, publish, and
+/// only then answer each.
 /// </summary>
 public sealed class RoomSendBatch(IUnitOfWork unitOfWork, IChatRepository chat, IRoomEventPublisher publisher, IClock clock)
 {
